@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers point down only (see docs/architecture.md):
+//   r3 -> R3Runtime -> { R3Script, R3Notebook, R3Train, R3Plot, R3Models, R3Tasks, R3Tensor }
+// R3Script knows nothing of tensors; R3Tensor knows nothing of the language.
+
+let package = Package(
+    name: "r3",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "r3", targets: ["r3"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - System libraries
+
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CReadline", pkgConfig: "readline",
+                       providers: [.apt(["libreadline-dev"])]),
+        .target(
+            name: "CGnuplot",
+            cxxSettings: [.unsafeFlags(["-std=c++17", "-Wno-deprecated-declarations"])],
+            linkerSettings: [
+                .linkedLibrary("boost_iostreams"),
+                .linkedLibrary("boost_system"),
+                .linkedLibrary("boost_filesystem"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+
+        // MARK: - Domain
+
+        .target(name: "R3Tensor", dependencies: ["CBLAS"]),
+        .target(name: "R3Tasks"),
+        .target(name: "R3Models", dependencies: ["R3Tensor"]),
+        .target(name: "R3Plot", dependencies: ["CGnuplot"]),
+        .target(name: "R3Train", dependencies: ["R3Models", "R3Tasks", "R3Plot"]),
+
+        // MARK: - Language
+
+        .target(name: "R3Script"),
+        .target(name: "R3Notebook", dependencies: ["R3Script", "R3Plot"]),
+
+        // MARK: - Binding layer and executable
+
+        .target(name: "R3Runtime", dependencies: [
+            "R3Script", "R3Notebook", "R3Train", "R3Plot", "R3Models", "R3Tasks", "R3Tensor",
+        ]),
+        .executableTarget(name: "r3", dependencies: [
+            "R3Runtime", "R3Script", "R3Notebook", "CReadline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "R3ScriptTests", dependencies: ["R3Script"]),
+        .testTarget(name: "R3TensorTests", dependencies: ["R3Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "R3TasksTests", dependencies: ["R3Tasks"]),
+        .testTarget(name: "R3ModelsTests", dependencies: ["R3Models", "R3Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "R3PlotTests", dependencies: ["R3Plot"]),
+        .testTarget(name: "R3NotebookTests", dependencies: ["R3Notebook", "R3Script"]),
+        .testTarget(name: "R3TrainTests", dependencies: ["R3Train", "R3Models", "R3Tasks", "R3Tensor"]),
+        .testTarget(name: "R3RuntimeTests", dependencies: ["R3Runtime", "R3Script"]),
+        .testTarget(name: "CLITests", dependencies: ["r3"]),
+    ]
+)

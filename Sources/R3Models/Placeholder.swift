@@ -1,0 +1,1 @@
+// R3Models: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// R3Notebook: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// R3Script: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// R3Tasks: placeholder until its issue lands.

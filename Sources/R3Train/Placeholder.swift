@@ -1,0 +1,1 @@
+// R3Train: placeholder until its issue lands.

@@ -1,0 +1,2 @@
+import R3Runtime
+print(probe())

@@ -1,0 +1,2 @@
+import XCTest
+final class R3ScriptTestsSmoke: XCTestCase { func testBuilds() {} }

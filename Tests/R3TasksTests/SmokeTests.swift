@@ -1,0 +1,2 @@
+import XCTest
+final class R3TasksTestsSmoke: XCTestCase { func testBuilds() {} }

@@ -34,8 +34,9 @@ let package = Package(
 
         // MARK: - Domain
 
-        .target(name: "R3Tensor", dependencies: ["CBLAS"]),
-        .target(name: "R3Tasks"),
+        .target(name: "R3Random"),
+        .target(name: "R3Tensor", dependencies: ["CBLAS", "R3Random"]),
+        .target(name: "R3Tasks", dependencies: ["R3Random"]),
         .target(name: "R3Models", dependencies: ["R3Tensor"]),
         .target(name: "R3Plot", dependencies: ["CGnuplot"]),
         .target(name: "R3Train", dependencies: ["R3Models", "R3Tasks", "R3Plot"]),
@@ -57,6 +58,7 @@ let package = Package(
 
         // MARK: - Tests
 
+        .testTarget(name: "R3RandomTests", dependencies: ["R3Random"]),
         .testTarget(name: "R3ScriptTests", dependencies: ["R3Script"]),
         .testTarget(name: "R3TensorTests", dependencies: ["R3Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "R3TasksTests", dependencies: ["R3Tasks"]),

@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "R3Random"),
         .target(name: "R3Tensor", dependencies: ["CBLAS", "R3Random"]),
         .target(name: "R3Tasks", dependencies: ["R3Random"]),
-        .target(name: "R3Models", dependencies: ["R3Tensor"]),
+        .target(name: "R3Models", dependencies: ["R3Tensor", "CBLAS", "R3Random"]),
         .target(name: "R3Plot", dependencies: ["CGnuplot"]),
         .target(name: "R3Train", dependencies: ["R3Models", "R3Tasks", "R3Plot"]),
 

@@ -1,0 +1,359 @@
+import Foundation
+
+/// A call frame: the slots of one running function on the interpreter's value stack, the cells
+/// of its captured locals on the cell stack, and the closure it runs (for its captures).
+struct Frame {
+    let slots: UnsafeMutablePointer<Value>
+    let cells: UnsafeMutablePointer<Cell>
+    unowned(unsafe) let closure: Closure?
+}
+
+/// How a statement finished.
+enum Flow { case normal, breakLoop, continueLoop, returned }
+
+/// The tree-walking interpreter: runs resolved programs, calls functions, and keeps the session's
+/// globals. Domain code reaches it only through builtins and `NativeObject`s (see R3Runtime).
+public final class Interpreter {
+    public let globals = Globals()
+    /// Where `print` writes; notebooks and tests replace it to capture output.
+    public var output: (String) -> Void = { text in
+        fputs(text, stdout)
+    }
+    /// The deepest call nesting before "stack overflow".
+    public var maxCallDepth = 20_000
+    /// Documentation of every builtin, by the name `:help` takes (`zeros`, `list.append`).
+    public private(set) var help: [String: Builtin] = [:]
+
+    var callDepth = 0
+    var returnValue: Value = .null
+
+    /// Frames live on one value stack (no allocation per call); cells on a parallel stack.
+    static let stackCapacity = 1 << 20
+    private let valueStack = UnsafeMutablePointer<Value>.allocate(capacity: Interpreter.stackCapacity)
+    private var valueTop = 0
+    private let cellStack = UnsafeMutablePointer<Cell>.allocate(capacity: Interpreter.stackCapacity / 4)
+    private var cellTop = 0
+    nonisolated(unsafe) static let unsetCell = Cell(.null)
+    private var stackLimit: UInt = 0
+    private var importing: [String] = []
+    private var imported: Set<String> = []
+    private var builtinGlobals: [String: Value] = [:]
+
+    public init() {
+        CoreLibrary.install(into: self)
+    }
+
+    deinit {
+        valueStack.deinitialize(count: valueTop)
+        valueStack.deallocate()
+        cellStack.deinitialize(count: cellTop)
+        cellStack.deallocate()
+    }
+
+    /// Reserves a frame for `decl` on the stacks.
+    @inline(__always)
+    func pushFrame(_ decl: FunctionDecl, _ closure: Closure?) throws -> Frame {
+        let n = decl.slotCount
+        let cellCount = decl.cellSlots.isEmpty ? 0 : n
+        guard valueTop + n <= Interpreter.stackCapacity, cellTop + cellCount <= Interpreter.stackCapacity / 4 else {
+            throw ScriptError("stack overflow: the call stack is full (\(callDepth) nested calls)")
+        }
+        let slots = valueStack + valueTop
+        slots.initialize(repeating: .null, count: n)
+        valueTop += n
+        let cells = cellStack + cellTop
+        if cellCount > 0 {
+            cells.initialize(repeating: Interpreter.unsetCell, count: cellCount)
+            cellTop += cellCount
+        }
+        return Frame(slots: slots, cells: cells, closure: closure)
+    }
+
+    /// Releases the frame on top of the stacks.
+    @inline(__always)
+    func popFrame(_ decl: FunctionDecl, _ frame: Frame) {
+        let n = decl.slotCount
+        frame.slots.deinitialize(count: n)
+        valueTop -= n
+        if !decl.cellSlots.isEmpty {
+            frame.cells.deinitialize(count: n)
+            cellTop -= n
+        }
+    }
+
+    // MARK: - Defining builtins
+
+    /// Defines a global function.
+    public func define(_ builtin: Builtin) {
+        globals.set(builtin.name, .builtin(builtin))
+        builtinGlobals[builtin.name] = .builtin(builtin)
+        help[builtin.name] = builtin
+    }
+
+    /// Defines a global value (a namespace, a constant); namespace members become help topics.
+    public func define(_ name: String, _ value: Value) {
+        globals.set(name, value)
+        builtinGlobals[name] = value
+        if case .native(let ns as Namespace) = value {
+            for b in ns.builtins { help[b.name] = b }
+        }
+    }
+
+    /// Registers methods for `:help` (`list.append`, `Tensor.sum`).
+    public func registerHelp(_ methods: [Builtin]) {
+        for m in methods { help[m.name] = m }
+    }
+
+    /// Forgets everything the user defined; builtins stay.
+    public func reset() {
+        globals.reset(keeping: builtinGlobals)
+        imported.removeAll()
+    }
+
+    // MARK: - Running code
+
+    /// Whether the text stops inside an open bracket or string: the REPL then reads another line.
+    public static func needsMoreInput(_ text: String) -> Bool { Parser.needsMoreInput(text) }
+
+    /// Parses, resolves and runs a source. Returns the value of the last statement when it is an
+    /// expression (the REPL echoes it), else nil.
+    @discardableResult
+    public func run(_ source: SourceFile) throws -> Value? {
+        let program = try Parser.parse(source)
+        let script = try Resolver.resolve(program, globals: globals, location: SourceLocation(file: source, offset: 0))
+        return try execute(script: script)
+    }
+
+    /// Runs a file by path (`r3 FILE`, `:load`); it counts as imported.
+    @discardableResult
+    public func runFile(_ path: String) throws -> Value? {
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let source = try SourceFile.load(path: full, name: path)
+        imported.insert(full)
+        importing.append(full)
+        defer { importing.removeLast() }
+        return try run(source)
+    }
+
+    private func execute(script: FunctionDecl) throws -> Value? {
+        if stackLimit == 0 { stackLimit = StackGuard.limit() }
+        let frame = try pushFrame(script, nil)
+        defer { popFrame(script, frame) }
+        var body = script.body
+        var last: Expr?
+        if case .expression(let e)? = body.last {
+            last = e
+            body.removeLast()
+        }
+        do {
+            switch try execute(body, frame) {
+            case .returned, .breakLoop, .continueLoop: return nil
+            case .normal: break
+            }
+            guard let e = last else { return nil }
+            return try evaluate(e, frame)
+        } catch var e as ScriptError {
+            callDepth = 0
+            if e.kind == .interrupt { Interrupt.clear() }
+            e.stack = e.stack.filter { $0.function != "<script>" }
+            throw e
+        }
+    }
+
+    /// Calls a function value from Swift (builtins such as `map` call back into scripts this way).
+    public func call(_ function: Value, _ arguments: [Value], named: [(label: String, value: Value)] = []) throws -> Value {
+        try call(function, positional: arguments, named: named, at: nil)
+    }
+
+    // MARK: - Imports
+
+    func importFile(_ path: String, at loc: SourceLocation) throws {
+        let base = loc.file.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let full = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.path
+        if let i = importing.firstIndex(of: full) {
+            let cycle = (importing[i...] + [full]).map { URL(fileURLWithPath: $0).lastPathComponent }
+            throw ScriptError("import cycle: \(cycle.joined(separator: " -> "))", at: loc)
+        }
+        if imported.contains(full) { return }
+        guard FileManager.default.fileExists(atPath: full) else {
+            throw ScriptError("cannot import '\(path)': no such file (looked for \(full))", at: loc)
+        }
+        let source = try SourceFile.load(path: full, name: path)
+        importing.append(full)
+        defer { importing.removeLast() }
+        do {
+            try run(source)
+        } catch var e as ScriptError where e.kind != .interrupt {
+            e.addFrame(StackEntry(function: "import \"\(path)\"", location: loc))
+            throw e
+        }
+        imported.insert(full)
+    }
+
+    // MARK: - Calls
+
+    @inline(__always)
+    func enterCall() throws {
+        callDepth += 1
+        if callDepth > maxCallDepth || (stackLimit != 0 && StackGuard.currentAddress() < stackLimit) {
+            throw ScriptError("stack overflow: more than \(callDepth - 1) nested calls (is a recursion missing its base case?)")
+        }
+        if Interrupt.isRequested { try Interrupt.check() }
+    }
+
+    func call(_ callee: Value, positional: [Value], named: [(label: String, value: Value)],
+              at loc: SourceLocation?) throws -> Value {
+        switch callee {
+        case .closure(let c):
+            return try callClosure(c, positional: positional, named: named, at: loc)
+        case .builtin(let b):
+            return try b.call(receiver: .null, positional: positional, named: named, interpreter: self)
+        case .bound(let m):
+            return try m.method.call(receiver: m.receiver, positional: positional, named: named, interpreter: self)
+        case .native(let o) where o.isCallable:
+            return try o.call(positional, named: named, interpreter: self)
+        default:
+            throw ScriptError("cannot call a \(callee.typeName): it is not a function", at: loc)
+        }
+    }
+
+    func callClosure(_ c: Closure, positional: [Value], named: [(label: String, value: Value)],
+                     at loc: SourceLocation?) throws -> Value {
+        let decl = c.decl
+        let frame = try pushFrame(decl, c)
+        defer { popFrame(decl, frame) }
+        if decl.isSimple && named.isEmpty && positional.count == decl.parameters.count {
+            for i in 0..<positional.count { frame.slots[i] = positional[i] }
+        } else {
+            let slots = try ArgumentBinder.bind(function: decl.name, parameters: decl.signature,
+                                                positional: positional, named: named)
+            for (i, p) in decl.parameters.enumerated() {
+                let value = try slots[i] ?? evaluate(p.defaultValue!, frame)
+                bind(p.variable, value, frame, declaring: true)
+            }
+        }
+        return try runBody(c, frame, at: loc)
+    }
+
+    /// Runs a function body in its prepared frame (which the caller pops), keeping the call stack
+    /// for errors.
+    @inline(__always)
+    func runBody(_ c: Closure, _ frame: Frame, at loc: SourceLocation?) throws -> Value {
+        try enterCall()
+        defer { callDepth -= 1 }
+        do {
+            if try execute(c.decl.body, frame) == .returned {
+                let v = returnValue
+                returnValue = .null
+                return v
+            }
+            return .null
+        } catch var e as ScriptError {
+            if e.location == nil { e.location = loc }
+            if e.kind != .interrupt { e.addFrame(StackEntry(function: c.decl.name, location: loc)) }
+            throw e
+        }
+    }
+
+    // MARK: - Variables
+
+    @inline(__always)
+    func read(_ v: Variable, _ frame: Frame) throws -> Value {
+        switch v.slot {
+        case .local(let i): return frame.slots[i]
+        case .cell(let i): return frame.cells[i].value
+        case .upvalue(let i): return frame.closure!.captures[i].value
+        case .global(let i):
+            if globals.defined[i] { return globals.values[i] }
+            throw undefined(v)
+        case .unresolved:
+            throw ScriptError("internal error: unresolved variable '\(v.name)'", at: v.location)
+        }
+    }
+
+    func undefined(_ v: Variable) -> ScriptError {
+        var message = "undefined variable '\(v.name)'"
+        if let guess = Spelling.suggest(v.name, among: globals.definedNames) { message += " (did you mean '\(guess)'?)" }
+        return ScriptError(message, at: v.location)
+    }
+
+    /// Stores into a variable; `declaring` creates a fresh cell for captured variables, so each loop
+    /// iteration's closures see their own copy.
+    @inline(__always)
+    func bind(_ v: Variable, _ value: Value, _ frame: Frame, declaring: Bool, isConstant: Bool = false) {
+        switch v.slot {
+        case .local(let i): frame.slots[i] = value
+        case .cell(let i):
+            if declaring { frame.cells[i] = Cell(value) } else { frame.cells[i].value = value }
+        case .upvalue(let i): frame.closure!.captures[i].value = value
+        case .global(let i):
+            if declaring { globals.define(i, value, isConstant: isConstant) } else { globals.values[i] = value }
+        case .unresolved: break
+        }
+    }
+
+    func assign(_ v: Variable, _ value: Value, _ frame: Frame) throws {
+        if case .global(let i) = v.slot {
+            guard globals.defined[i] else { throw undefined(v) }
+            if globals.constant[i] {
+                throw ScriptError("cannot assign to '\(v.name)': it is a 'let' constant (declare it with 'var' to change it)", at: v.location)
+            }
+        }
+        bind(v, value, frame, declaring: false)
+    }
+
+    func bindPattern(_ p: Pattern, _ value: Value, _ frame: Frame, isConstant: Bool) throws {
+        switch p {
+        case .name(let v): bind(v, value, frame, declaring: true, isConstant: isConstant)
+        case .wildcard: break
+        case .list(let items, let loc):
+            let values: [Value]
+            switch value {
+            case .list(let l): values = l.items
+            case .range(let r) where r.lower != nil && r.upper != nil: values = Iteration.rangeItems(r)
+            default:
+                throw ScriptError("cannot destructure a \(value.typeName) into \(items.count) names: it is not a list", at: loc)
+            }
+            guard values.count == items.count else {
+                throw ScriptError("cannot destructure a list of \(values.count) item\(values.count == 1 ? "" : "s") into \(items.count) names", at: loc)
+            }
+            for (p, v) in zip(items, values) { try bindPattern(p, v, frame, isConstant: isConstant) }
+        }
+    }
+
+    /// Builds a closure for a function literal, capturing the cells it uses.
+    func makeClosure(_ decl: FunctionDecl, _ frame: Frame) -> Closure {
+        var captured = ContiguousArray<Cell>()
+        captured.reserveCapacity(decl.captures.count)
+        for c in decl.captures {
+            captured.append(c.fromEnclosingFrame ? frame.cells[c.index] : frame.closure!.captures[c.index])
+        }
+        return Closure(decl: decl, captures: captured)
+    }
+
+    // MARK: - Running on a large stack
+
+    /// Runs `body` on a thread with a large stack (deep recursion in scripts stays a clean error),
+    /// and waits for it.
+    public static func runOnLargeStack(bytes: Int = 1 << 30, _ body: @escaping () -> Void) {
+        final class Box { let body: () -> Void; init(_ b: @escaping () -> Void) { body = b } }
+        var attr = pthread_attr_t()
+        pthread_attr_init(&attr)
+        pthread_attr_setstacksize(&attr, bytes)
+        StackGuard.threadStackSize = bytes
+        var thread = pthread_t()
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        let rc = pthread_create(&thread, &attr, { raw in
+            let b = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+            b.body()
+            return nil
+        }, box)
+        pthread_attr_destroy(&attr)
+        if rc != 0 {
+            Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
+            return
+        }
+        pthread_join(thread, nil)
+    }
+}

@@ -1,0 +1,100 @@
+/// A list: a shared, growable array of values.
+public final class ListObject {
+    public var items: [Value]
+    public init(_ items: [Value] = []) { self.items = items }
+}
+
+/// A dictionary that keeps insertion order (as Python's does), keyed by strings, numbers or booleans.
+public final class DictObject {
+    public private(set) var keys: [DictKey] = []
+    private var storage: [DictKey: Value] = [:]
+
+    public init() {}
+
+    public init(_ pairs: [(String, Value)]) {
+        for (k, v) in pairs { self[.string(k)] = v }
+    }
+
+    public var count: Int { keys.count }
+
+    public subscript(key: DictKey) -> Value? {
+        get { storage[key] }
+        set {
+            if let v = newValue {
+                if storage.updateValue(v, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public subscript(name: String) -> Value? {
+        get { storage[.string(name)] }
+        set { self[.string(name)] = newValue }
+    }
+
+    /// The entries in insertion order.
+    public var entries: [(key: DictKey, value: Value)] { keys.map { ($0, storage[$0]!) } }
+    public var values: [Value] { keys.map { storage[$0]! } }
+}
+
+/// A range of numbers: `0..<3`, `1...3`; either bound may be missing in a subscript (`xs[2...]`).
+public final class RangeObject {
+    public let lower: Double?
+    public let upper: Double?
+    public let inclusive: Bool
+
+    public init(lower: Double?, upper: Double?, inclusive: Bool) {
+        self.lower = lower
+        self.upper = upper
+        self.inclusive = inclusive
+    }
+
+    /// The number of integers in a bounded range.
+    public var count: Int {
+        guard let lo = lower, let hi = upper else { return 0 }
+        let n = (inclusive ? hi - lo + 1 : hi - lo).rounded(.up)
+        return n > 0 ? Int(min(n, Double(Int.max / 2))) : 0
+    }
+
+    /// Resolves the range against a collection of `length` items, as half-open indices.
+    /// Negative bounds count from the end.
+    public func indices(length: Int) -> (start: Int, end: Int)? {
+        func norm(_ v: Double) -> Int? {
+            guard v.rounded() == v, abs(v) < 1e15 else { return nil }
+            let i = Int(v)
+            return i < 0 ? length + i : i
+        }
+        guard let start = lower.map(norm) ?? 0, var end = upper.map(norm) ?? length else { return nil }
+        if inclusive && upper != nil { end += 1 }
+        guard start >= 0, end <= length, start <= end else { return nil }
+        return (start, end)
+    }
+}
+
+/// A box for a variable that a closure captures, so every closure sees its updates.
+public final class Cell {
+    public var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A function written in the language, with the variables it captured.
+public final class Closure {
+    let decl: FunctionDecl
+    let captures: ContiguousArray<Cell>
+    init(decl: FunctionDecl, captures: ContiguousArray<Cell>) {
+        self.decl = decl
+        self.captures = captures
+    }
+    public var name: String { decl.name }
+}
+
+/// A method taken from a value (`xs.append`): calling it passes the value as the receiver.
+public final class BoundMethod {
+    public let receiver: Value
+    public let method: Builtin
+    public init(receiver: Value, method: Builtin) {
+        self.receiver = receiver
+        self.method = method
+    }
+}

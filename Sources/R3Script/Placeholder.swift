@@ -1,1 +1,0 @@
-// R3Script: placeholder until its issue lands.

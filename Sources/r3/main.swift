@@ -1,2 +1,0 @@
-import R3Runtime
-print(probe())

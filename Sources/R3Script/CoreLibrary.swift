@@ -2,9 +2,11 @@ import Foundation
 
 /// The global functions every session has: printing, errors, conversions and maths.
 enum CoreLibrary {
-    static let start = Date()
+    /// The monotonic time when the first session started; `clock()` counts from here.
+    static let start = ProcessInfo.processInfo.systemUptime
 
     static func install(into interp: Interpreter) {
+        _ = start
         for b in functions { interp.define(b) }
         interp.define("pi", .number(Double.pi))
         interp.define("inf", .number(Double.infinity))
@@ -89,7 +91,7 @@ enum CoreLibrary {
             return .list(ListObject(zip(xs, ys).map { .list(ListObject([$0, $1])) }))
         },
         Builtin("clock()", doc: "Seconds since the session started (monotonic), for timing.") { _ in
-            .number(Date().timeIntervalSince(start))
+            .number(ProcessInfo.processInfo.systemUptime - start)
         },
         Builtin("env(name)", doc: "The value of an environment variable, or nil.") { a in
             ProcessInfo.processInfo.environment[try a.string("name")].map(Value.string) ?? .null

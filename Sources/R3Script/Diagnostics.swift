@@ -34,22 +34,39 @@ public enum Diagnostics {
         return out
     }
 
-    /// The source line and a caret under the column, trimmed to a window for very long lines.
+    /// The source line and a caret under the column. Only a window of a very long line is decoded
+    /// (a 100 MB single-line file stays cheap to report).
     static func excerpt(_ loc: SourceLocation) -> String {
         let file = loc.file
-        let (line, column) = file.lineAndColumn(of: loc.offset)
-        var text = Array(file.lineText(line))
-        var caret = column - 1
-        if text.count > maxLineWidth {
-            let start = max(0, min(caret - maxLineWidth / 2, text.count - maxLineWidth))
-            let end = min(text.count, start + maxLineWidth)
-            let prefix = start > 0 ? "..." : "", suffix = end < text.count ? "..." : ""
-            text = Array(prefix) + Array(text[start..<end]) + Array(suffix)
-            caret = caret - start + prefix.count
+        let (line, _) = file.lineAndColumn(of: loc.offset)
+        let range = file.lineRange(line)
+        let bytes = file.bytes
+        let offset = min(max(loc.offset, range.lowerBound), range.upperBound)
+        var start = range.lowerBound, end = range.upperBound
+        var prefix = "", suffix = ""
+        if end - start > maxLineWidth * 4 {
+            start = max(range.lowerBound, offset - maxLineWidth * 2)
+            end = min(range.upperBound, offset + maxLineWidth * 2)
+            while start > range.lowerBound, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
         }
+        var text = Array(String(decoding: bytes[start..<end], as: UTF8.self))
+        var caret = String(decoding: bytes[start..<offset], as: UTF8.self).count
+        if start > range.lowerBound { prefix = "..." }
+        if end < range.upperBound { suffix = "..." }
+        if text.count > maxLineWidth {
+            let from = max(0, min(caret - maxLineWidth / 2, text.count - maxLineWidth))
+            let to = min(text.count, from + maxLineWidth)
+            if from > 0 { prefix = "..." }
+            if to < text.count { suffix = "..." }
+            text = Array(text[from..<to])
+            caret -= from
+        }
+        caret += prefix.count
+        let shown = prefix + String(text) + suffix
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
-        let caretPad = String(text.prefix(max(0, caret)).map { $0 == "\t" ? "\t" : " " })
-        return " \(gutter) | \(String(text))\n \(pad) | \(caretPad)^"
+        let caretPad = String(shown.prefix(max(0, caret)).map { $0 == "\t" ? "\t" : " " })
+        return " \(gutter) | \(shown)\n \(pad) | \(caretPad)^"
     }
 }

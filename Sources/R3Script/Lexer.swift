@@ -72,8 +72,16 @@ struct Lexer {
         tokens.append(Token(kind: kind, offset: start, length: length ?? max(0, pos - start)))
     }
 
+    /// Past this many errors the lexer stops: the rest is not worth reading.
+    static let maxErrors = 50
+
     private mutating func error(_ message: String, at offset: Int) {
+        guard errors.count < Lexer.maxErrors else { return }
         errors.append(ScriptError(message, kind: .syntax, at: SourceLocation(file: source, offset: offset)))
+        if errors.count == Lexer.maxErrors {
+            errors.append(ScriptError("too many errors; stopping here", kind: .syntax, at: SourceLocation(file: source, offset: offset)))
+            pos = bytes.count
+        }
     }
 
     private func peek(_ ahead: Int = 0) -> UInt8 {
@@ -219,6 +227,7 @@ struct Lexer {
             let ch = String(decoding: bytes[start..<pos], as: UTF8.self)
             let shown = ch.unicodeScalars.first.map { $0.value < 32 || $0.value == 127 ? "U+\(String($0.value, radix: 16, uppercase: true))" : ch } ?? ch
             error("unexpected character '\(shown)'", at: start)
+            add(.invalid, start)
         }
     }
 
@@ -343,7 +352,8 @@ struct Lexer {
             }
             guard pos < bytes.count else {
                 error(multiline ? "unterminated multi-line string" : "unterminated string", at: start)
-                endedInsideOpenConstruct = true
+                // A multi-line string may go on in the next REPL line; a one-line string may not.
+                if multiline { endedInsideOpenConstruct = true }
                 finish(&self, interpolating: false)
                 return
             }

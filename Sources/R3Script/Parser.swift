@@ -90,7 +90,8 @@ struct Parser {
     }
 
     private mutating func fail(_ message: String, at loc: SourceLocation? = nil) -> Abort {
-        errors.append(ScriptError(message, kind: .syntax, at: loc ?? location))
+        // After a character the lexer rejected, more complaints about the same statement are noise.
+        if peek != .invalid { errors.append(ScriptError(message, kind: .syntax, at: loc ?? location)) }
         return Abort()
     }
 
@@ -371,7 +372,7 @@ struct Parser {
 
     // ternary → binary(1) ("?" expression ":" expression)?
     private mutating func ternary() throws -> Expr {
-        let condition = try binary(Precedence.coalesce)
+        let condition = try binary(Precedence.or)
         guard peek == .question else { return condition }
         let loc = location
         advance()

@@ -14,10 +14,11 @@ struct BinaryRule {
 }
 
 enum Precedence {
-    static let coalesce = 1
-    static let or = 2
-    static let and = 3
-    static let comparison = 4
+    // The order of Swift's precedence groups, with `**` above multiplication.
+    static let or = 1
+    static let and = 2
+    static let comparison = 3
+    static let coalesce = 4
     static let range = 5
     static let additive = 6
     static let multiplicative = 7

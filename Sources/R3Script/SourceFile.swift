@@ -66,15 +66,20 @@ public final class SourceFile: @unchecked Sendable {
         return (lo + firstLine, column)
     }
 
-    /// The text of a line (1-based, in this file's numbering), without its newline.
-    public func lineText(_ line: Int) -> String {
+    /// The byte range of a line (1-based, in this file's numbering), without its line break.
+    public func lineRange(_ line: Int) -> Range<Int> {
         let starts = lineStarts
         let index = line - firstLine
-        guard index >= 0, index < starts.count else { return "" }
+        guard index >= 0, index < starts.count else { return 0..<0 }
         let start = starts[index]
         var end = index + 1 < starts.count ? starts[index + 1] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        return start..<max(start, end)
+    }
+
+    /// The text of a line, without its line break.
+    public func lineText(_ line: Int) -> String {
+        String(decoding: bytes[lineRange(line)], as: UTF8.self)
     }
 }
 

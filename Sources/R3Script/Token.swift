@@ -27,6 +27,8 @@ public enum TokenKind: Equatable, Sendable {
 
     case newline
     case eof
+    /// A character the lexer rejected (already reported); the parser skips the statement quietly.
+    case invalid
 
     static let keywords: [String: TokenKind] = [
         "let": .kwLet, "var": .kwVar, "fn": .kwFn, "return": .kwReturn, "if": .kwIf, "else": .kwElse,

@@ -1,0 +1,4 @@
+let path = "/tmp/r3-golden-files-test.txt"
+writeFile(path, "line one\nline two")
+print(readFile(path).lines())  # expect: ["line one", "line two"]
+readFile("/nonexistent/dir/file.txt")  # expect error: readFile(): cannot read '/nonexistent/dir/file.txt'

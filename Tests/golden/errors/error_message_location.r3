@@ -1,0 +1,2 @@
+print("ok")  # expect: ok
+error("custom failure")  # expect error: custom failure

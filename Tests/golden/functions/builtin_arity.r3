@@ -1,0 +1,1 @@
+print(sqrt())  # expect error: sqrt() is missing argument 'x'

@@ -1,0 +1,1 @@
+sqrt("four")  # expect error: sqrt(): argument 'x' must be a number, got string

@@ -1,0 +1,3 @@
+let xs = [1]
+xs.append(xs)
+print(xs)  # expect: [1, [...]]

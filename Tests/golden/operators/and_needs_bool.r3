@@ -1,0 +1,1 @@
+print(true && 1)  # expect error: '&&' needs true or false, got number

@@ -1,0 +1,1 @@
+print(-"a")  # expect error: cannot negate a string

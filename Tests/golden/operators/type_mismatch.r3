@@ -1,0 +1,1 @@
+print([1] - [1])  # expect error: cannot apply '-' to list and list

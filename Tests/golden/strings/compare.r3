@@ -1,0 +1,1 @@
+print("apple" < "banana", "b" >= "a", "x" == "x")  # expect: true true true

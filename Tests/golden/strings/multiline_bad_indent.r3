@@ -1,0 +1,5 @@
+let t = """
+    ok
+  too little
+    """
+# expect error: indented less than its closing

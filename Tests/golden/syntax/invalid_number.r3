@@ -1,0 +1,1 @@
+let x = 12abc  # expect error: invalid number '12abc'

@@ -1,0 +1,3 @@
+fn f() {
+  print(1)
+# expect error: '{' is never closed

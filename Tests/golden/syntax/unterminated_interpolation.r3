@@ -1,0 +1,1 @@
+let s = "value \(1 + 2"  # expect error: syntax error

@@ -1,0 +1,1 @@
+let s = "never closed  # expect error: unterminated string

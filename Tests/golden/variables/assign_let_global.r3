@@ -1,0 +1,2 @@
+let limit = 10
+limit = 11  # expect error: cannot assign to 'limit': it is a 'let' constant

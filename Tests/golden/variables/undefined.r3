@@ -1,0 +1,2 @@
+let total = 3
+print(totl)  # expect error: undefined variable 'totl' (did you mean 'total'?)

@@ -12,6 +12,9 @@ public struct FunctionCallingVerifier: Sendable, Equatable {
     public enum Extraction: String, Sendable, CaseIterable {
         /// The whole output (trimmed) must be the JSON: no prose, no code fences.
         case strict
+        /// The first line (after leading whitespace) must be the JSON: the compact format, where
+        /// generation stops at a newline.
+        case firstLine = "line"
         /// Tolerates surrounding text and ``` code fences: the content of the first fence if any, else
         /// the JSON value that starts at the first '[' or '{' (what follows it is ignored).
         case lenient
@@ -108,6 +111,11 @@ public struct FunctionCallingVerifier: Sendable, Equatable {
         switch extraction {
         case .strict:
             return parseStrict(p, 0..<p.count).map { [$0] }
+        case .firstLine:
+            switch AnswerExtraction.firstLine.extract(p) {
+            case .success(let r): return parseStrict(p, r).map { [$0] }
+            case .failure(let f): return .failure(ParseFailure(reason: f.reason))
+            }
         case .answerTags:
             switch AnswerExtraction.answerTags.extract(p) {
             case .success(let r): return parseStrict(p, r).map { [$0] }

@@ -112,7 +112,10 @@ struct JSONCursor {
         let w = word.utf8Start
         for k in 0..<n {
             guard position + k < bytes.count, bytes[position + k] == w[k] else {
-                throw error("invalid literal: expected '\(word)'", at: start)
+                var end = start
+                while end < bytes.count, end - start < 20, (bytes[end] | 0x20) >= 0x61, (bytes[end] | 0x20) <= 0x7A { end += 1 }
+                let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                throw error("invalid literal '\(found)': expected '\(word)'", at: start)
             }
         }
         position += n

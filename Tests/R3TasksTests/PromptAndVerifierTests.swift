@@ -107,3 +107,25 @@ final class GenericVerifierTests: XCTestCase {
         XCTAssertEqual(Verdict.pass().json.description, #"{"passed":true,"score":1.0,"reason":"correct"}"#)
     }
 }
+
+final class TaskTemplateTests: XCTestCase {
+    func testEveryKindRoundTripsThroughItsOwnVerifier() throws {
+        let tasks: [AnyTask] = [
+            .countdown(try CountdownTask(nums: [6, 4, 3], target: 8)),
+            .functionCalling(try FunctionCallingTask(json: try JSONParser.parse(xlamLines[2]))),
+            .text(TextTask(prompt: "Capital of France?", answer: "Paris")),
+        ]
+        for style in PromptStyle.allCases {
+            let template = TaskTemplate(style: style)
+            for task in tasks {
+                let demo = try XCTUnwrap(try template.demonstration(task))
+                XCTAssertEqual(demo.prompt, template.prompt(task))
+                let v = template.verifier(for: task.kind).verify(task, demo.completion)
+                XCTAssertTrue(v.passed, "\(style) \(task): \(v.reason)")
+                XCTAssertFalse(template.verifier(for: task.kind).verify(task, "nonsense").passed)
+            }
+            XCTAssertEqual(template.reflection(for: .functionCalling), .defaults(for: .functionCalling, style: style))
+        }
+        XCTAssertNil(try TaskTemplate(style: .chat).demonstration(.text(TextTask(prompt: "p"))))
+    }
+}

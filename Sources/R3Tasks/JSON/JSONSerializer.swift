@@ -14,8 +14,8 @@ public enum JSONSerializer {
     public struct Options: Sendable, Equatable {
         /// Write object keys sorted by their UTF-8 bytes instead of in insertion order.
         public var sortedKeys: Bool = false
-        /// Indent nested values by this many spaces per level and put each element on its own line
-        /// (0: compact, with `", "` and `": "` separators omitted to `","` and `":"`).
+        /// Spaces per nesting level, each element on its own line, `": "` after keys; 0 writes
+        /// compact JSON without any spaces.
         public var indent: Int = 0
         /// Write NaN and infinities as `null` instead of failing.
         public var nonFiniteAsNull: Bool = false

@@ -88,6 +88,14 @@ final class GenericVerifierTests: XCTestCase {
         XCTAssertEqual(v.verify(.text(TextTask(prompt: "p")), "x").reason, "exact match needs an expected answer: the task has no \"answer\"")
     }
 
+    func testWhitespaceCollapsing() {
+        let cases: [(String, String)] = [
+            ("", ""), (" ", ""), ("a", "a"), ("a b", "a b"), (" a b ", "a b"), ("a  b", "a b"), ("a\tb", "a b"),
+            ("a\n\n b\r\n", "a b"), ("\u{00A0}é\u{2003}x ", "é x"), ("New York", "New York"), ("x\u{0B}y", "x y"),
+        ]
+        for (input, expected) in cases { XCTAssertEqual(collapsingWhitespace(input), expected, input.debugDescription) }
+    }
+
     func testCustomAndWrongKind() throws {
         let throwing = Verifier(name: "script") { _, _ in throw ThrownReason() }
         XCTAssertEqual(throwing.verify(text, "x"), .fail("the script verifier raised: bad output"))

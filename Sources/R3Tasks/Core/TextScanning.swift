@@ -138,3 +138,29 @@ func columnOf(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, from start: Int) -> Int
     }
     return c
 }
+
+/// `s` without leading and trailing whitespace, with each inner whitespace run as one space
+/// (Unicode whitespace, as `Character.isWhitespace`).
+func collapsingWhitespace(_ s: String) -> String {
+    // Fast path: ASCII text that is already collapsed comes back as it is.
+    var clean = true
+    var previousSpace = true  // a leading space is not clean
+    for b in s.utf8 {
+        if b >= 0x80 || b < 0x20 || (b == 0x20 && previousSpace) { clean = false; break }
+        previousSpace = b == 0x20
+    }
+    if clean && !previousSpace { return s }
+    if clean && s.isEmpty { return s }
+    var out = ""
+    var pendingSpace = false
+    for ch in s {
+        if ch.isWhitespace {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(ch)
+        }
+    }
+    return out
+}

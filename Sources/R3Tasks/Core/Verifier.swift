@@ -74,8 +74,8 @@ public struct Verifier {
             } else {
                 return .fail("exact match needs an expected answer: the task has no \"answer\"")
             }
-            let a = normalizeWhitespace ? FunctionCallingVerifier.normalizedWhitespace(output) : output
-            let b = normalizeWhitespace ? FunctionCallingVerifier.normalizedWhitespace(reference) : reference
+            let a = normalizeWhitespace ? collapsingWhitespace(output) : output
+            let b = normalizeWhitespace ? collapsingWhitespace(reference) : reference
             return a == b ? .pass() : .fail("expected \(JSONSerializer.quoted(abbreviated(b))), got \(JSONSerializer.quoted(abbreviated(a)))")
         }
     }

@@ -33,7 +33,8 @@ public struct CountdownTask: Sendable, Hashable, CustomStringConvertible {
         nums.reserveCapacity(items.count)
         for (k, item) in items.enumerated() {
             guard let n = item.intValue else {
-                throw FieldError(field: "nums[\(k)]", message: "expected an integer, got \(item.kindDescription == "a number" ? "\(item)" : item.kindDescription)")
+                if case .double(let d) = item { throw FieldError(field: "nums[\(k)]", message: "expected an integer, got \(d)") }
+                throw .type("nums[\(k)]", expected: "an integer", got: item)
             }
             nums.append(n)
         }

@@ -149,8 +149,8 @@ public struct FunctionCallingVerifier: Sendable, Equatable {
                 region = s..<e
             }
             var starts: [Int] = []
-            if let a = firstByte(UInt8(ascii: "["), p, region) { starts.append(a) }
-            if let o = firstByte(UInt8(ascii: "{"), p, region) { starts.append(o) }
+            if let a = firstIndex(of: "[", in: p, region) { starts.append(a) }
+            if let o = firstIndex(of: "{", in: p, region) { starts.append(o) }
             starts.sort()
             guard !starts.isEmpty else { return .failure(ParseFailure(reason: "no JSON list or object in the output")) }
             var firstError: Error? = nil
@@ -164,15 +164,6 @@ public struct FunctionCallingVerifier: Sendable, Equatable {
             }
             return .failure(ParseFailure(reason: "not valid JSON: \(firstError.map { "\($0)" } ?? "")"))
         }
-    }
-
-    private func firstByte(_ b: UInt8, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
-        var i = r.lowerBound
-        while i < r.upperBound {
-            if p[i] == b { return i }
-            i += 1
-        }
-        return nil
     }
 
     // MARK: - Comparison
@@ -259,7 +250,7 @@ public struct FunctionCallingVerifier: Sendable, Equatable {
     public func valuesEqual(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)):
-            return normalizeWhitespace ? Self.normalizedWhitespace(x) == Self.normalizedWhitespace(y) : x == y
+            return normalizeWhitespace ? collapsingWhitespace(x) == collapsingWhitespace(y) : x == y
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
             for i in x.indices where !valuesEqual(x[i], y[i]) { return false }
@@ -269,21 +260,5 @@ public struct FunctionCallingVerifier: Sendable, Equatable {
         default:
             return a.numericallyEquals(b)
         }
-    }
-
-    /// `s` without leading/trailing whitespace and with inner whitespace runs as one space.
-    static func normalizedWhitespace(_ s: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -31,15 +31,22 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// Key/value pairs in insertion order.
-    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
-        var i = 0
-        let keys = self.keys, storage = self.storage
-        return AnyIterator {
-            guard i < keys.count else { return nil }
-            defer { i += 1 }
-            return (keys[i], storage[keys[i]]!)
+    public struct Iterator: IteratorProtocol {
+        let keys: [String]
+        let storage: [String: JSONValue]
+        var index = 0
+
+        public mutating func next() -> (key: String, value: JSONValue)? {
+            while index < keys.count {
+                let k = keys[index]
+                index += 1
+                if let v = storage[k] { return (k, v) }
+            }
+            return nil
         }
     }
+
+    public func makeIterator() -> Iterator { Iterator(keys: keys, storage: storage) }
 
     public static func == (a: JSONObject, b: JSONObject) -> Bool { a.storage == b.storage }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The figures of `r3 bench verify`: verifications per second of the built-in verifiers on a mix of
 /// passing and failing outputs, measured on one core. Build in release to measure.
 public enum VerifierBenchmark {
@@ -121,13 +123,5 @@ public enum VerifierBenchmark {
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18
     }
 
-    private static func fmt(_ x: Double, _ digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let r = (x * scale).rounded() / scale
-        let s = String(r)
-        guard let dot = s.firstIndex(of: ".") else { return s }
-        let frac = s[s.index(after: dot)...]
-        return frac.count >= digits ? String(s[..<s.index(dot, offsetBy: digits + 1)]) : s + String(repeating: "0", count: digits - frac.count)
-    }
+    private static func fmt(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
 }

@@ -103,23 +103,30 @@ public enum JSONSerializer {
         append(d.description, to: &out)
     }
 
-    /// Appends `s` as a JSON string literal.
+    /// Appends `s` as a JSON string literal (runs without escapes are copied in bulk).
     public static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(0x5C); out.append(b)
-            case UInt8(ascii: "\\"): out.append(0x5C); out.append(b)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-            case 0..<0x20:
-                append("\\u", to: &out)
-                append(hex4(UInt32(b)), to: &out)
-            default: out.append(b)
+        withUTF8Bytes(s) { p in
+            var run = 0
+            for i in 0..<p.count {
+                let b = p[i]
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
+                run = i + 1
+                out.append(0x5C)
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    out.append(UInt8(ascii: "u"))
+                    append(hex4(UInt32(b)), to: &out)
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<p.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

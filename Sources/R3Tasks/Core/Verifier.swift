@@ -5,6 +5,10 @@ import Foundation
 /// Built-ins: `countdown`, `functionCalling`, `regex`, `exactMatch`. The binding layer adds verifiers
 /// written in the language with `Verifier(name:_:)`: the closure may throw, and a throw counts as a
 /// failure whose reason is the error's description. `verify` never throws and never traps.
+///
+/// `Verifier` is not `Sendable`: a custom closure may capture interpreter state. The built-in
+/// `CountdownVerifier` and `FunctionCallingVerifier` values are `Sendable` and can be shared across
+/// threads.
 public struct Verifier {
     /// A short name for logs ("countdown", "regex", or the custom name).
     public let name: String

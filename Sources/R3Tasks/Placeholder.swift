@@ -1,1 +1,0 @@
-// R3Tasks: placeholder until its issue lands.

@@ -17,7 +17,7 @@ public struct FigureScript: Sendable {
     ///     ones); false for the text terminal (gnuplot's own per-line characters).
     /// - Throws: `PlotError` for an empty figure or series, mismatched x/y, a bad smoothing
     ///   weight, bin count or axis range.
-    public init(_ figure: Figure, graphic: Bool) throws {
+    public init(_ figure: Figure, graphic: Bool, columns: Int? = nil) throws {
         guard !figure.series.isEmpty else { throw PlotError.invalidArgument("nothing to plot: the figure has no series") }
         var settings = ["set encoding utf8"]
         if let title = figure.title { settings.append("set title \(gnuplotQuoted(title))") }
@@ -59,15 +59,21 @@ public struct FigureScript: Sendable {
             case .histogram: style = " with boxes"
             }
             if graphic { style += " lc rgb '\(color)'" }
+            func block(_ y: [Double], _ clause: String, line: Bool) -> PlotBlock {
+                guard line, let columns else { return PlotBlock(x: prepared.x, y: y, clause: clause) }
+                let thin = decimateM4(x: prepared.x, y: y, buckets: 4 * columns, logarithmic: figure.logscale.x)
+                return PlotBlock(x: thin.x, y: thin.y, clause: clause)
+            }
+            let isLines = series.style == .lines
             if let smoothed = prepared.smoothed {
                 if graphic {
                     // W&B / TensorBoard look: the raw curve faded behind the smoothed one.
                     let faded = "#B0" + color.dropFirst()
-                    blocks.append(PlotBlock(x: prepared.x, y: prepared.y, clause: " with lines lw 1 lc rgb '\(faded)' notitle"))
+                    blocks.append(block(prepared.y, " with lines lw 1 lc rgb '\(faded)' notitle", line: true))
                 }
-                blocks.append(PlotBlock(x: prepared.x, y: smoothed, clause: style + key))
+                blocks.append(block(smoothed, style + key, line: isLines))
             } else {
-                blocks.append(PlotBlock(x: prepared.x, y: prepared.y, clause: style + key))
+                blocks.append(block(prepared.y, style + key, line: isLines))
             }
         }
         self.settings = settings

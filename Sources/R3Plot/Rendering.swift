@@ -40,6 +40,13 @@ public enum RenderTarget: Sendable {
     /// atomically (a temporary file in the same directory, then a rename).
     case file(path: String, width: Int, height: Int)
 
+    /// The drawing's width in pixels (characters for text).
+    var columns: Int {
+        switch self {
+        case .text(let width, _, _), .sixel(let width, _), .image(_, let width, _), .file(_, let width, _): return width
+        }
+    }
+
     /// The default pixel size of images and files.
     public static let defaultImageSize = (width: 800, height: 500)
 }
@@ -57,12 +64,19 @@ public struct Rendering: Sendable {
 }
 
 extension Gnuplot {
-    /// Draws `figure` on `target`.
+    /// Draws `figure` on `target`. Line series much longer than the drawing is wide are thinned
+    /// with M4 decimation (first, last, min and max per quarter pixel column), which draws the
+    /// same picture up to a few edge pixels; points, linespoints and histograms are sent whole.
     /// - Throws: `PlotError` for bad figures (see `FigureScript`), an unwritable or unsupported
     ///   output path, gnuplot errors, a missing or dying gnuplot.
     public func render(_ figure: Figure, to target: RenderTarget) throws -> Rendering {
+        try render(figure, to: target, decimation: true)
+    }
+
+    /// `decimation: false` sends every point (tests compare the two).
+    func render(_ figure: Figure, to target: RenderTarget, decimation: Bool) throws -> Rendering {
         let (terminal, graphic) = try terminalCommand(for: target)
-        let script = try FigureScript(figure, graphic: graphic)
+        let script = try FigureScript(figure, graphic: graphic, columns: decimation ? target.columns : nil)
         let output: URL
         var finalPath: URL?
         switch target {

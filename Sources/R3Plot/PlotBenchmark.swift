@@ -7,7 +7,9 @@ import Foundation
 ///   800 x 500 PNG, what `plot(...)` + `savefig("curve.png")` costs the first time;
 /// - `plot_100k_warm_png`: the same on a figure whose gnuplot is already running;
 /// - `plot_100k_text`: the REPL case, the `dumb` terminal at 100 x 30 characters, warm;
-/// - `plot_100k_svg`: an 800 x 500 SVG, warm.
+/// - `plot_100k_svg`: an 800 x 500 SVG, warm;
+/// - `plot_100k_undecimated_png`: the warm PNG case sending all 100k points to gnuplot (no M4
+///   decimation), the side-by-side baseline for what decimation saves.
 public enum PlotBenchmark {
     public struct Result: Sendable {
         public var name: String
@@ -44,8 +46,12 @@ public enum PlotBenchmark {
         let warmPNG = try best { _ = try gnuplot.render(figure, to: .image(.png, width: size.width, height: size.height)) }
         let text = try best { _ = try gnuplot.render(figure, to: .text(width: 100, height: 30, color: false)) }
         let svg = try best { _ = try gnuplot.render(figure, to: .image(.svg, width: size.width, height: size.height)) }
+        let full = try best {
+            _ = try gnuplot.render(figure, to: .image(.png, width: size.width, height: size.height), decimation: false)
+        }
         return [Result(name: name, seconds: cold), Result(name: name + "_warm_png", seconds: warmPNG),
-                Result(name: name + "_text", seconds: text), Result(name: name + "_svg", seconds: svg)]
+                Result(name: name + "_text", seconds: text), Result(name: name + "_svg", seconds: svg),
+                Result(name: name + "_undecimated_png", seconds: full)]
     }
 
     /// `name=plot_100k seconds=0.123` lines for `r3 bench plot`; a failure gives one

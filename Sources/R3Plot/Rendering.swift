@@ -59,7 +59,8 @@ public struct Rendering: Sendable {
     public var data: Data?
     /// The absolute path written, for `.file` targets.
     public var path: String?
-    /// Values left out (NaN/inf, non-positive on log axes), one line per series.
+    /// Values left out (NaN/inf, non-positive on log axes), one line per series, then gnuplot's
+    /// own warnings (e.g. an empty axis range it had to widen).
     public var warnings: [String]
 }
 
@@ -90,13 +91,16 @@ extension Gnuplot {
         }
         let prologue = (["reset", terminal, "set output \(gnuplotQuoted(output.path))"] + script.settings)
             .joined(separator: "\n")
+        let printed: String
         do {
-            _ = try plot(prologue: prologue, blocks: script.blocks, epilogue: "set output\n")
+            printed = try plot(prologue: prologue, blocks: script.blocks, epilogue: "set output\n")
         } catch {
             try? FileManager.default.removeItem(at: output)
             throw error
         }
-        var rendering = Rendering(text: nil, data: nil, path: nil, warnings: script.warnings)
+        let gnuplotWarnings = printed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.lowercased().contains("warning:") }.map { "gnuplot: " + $0.replacingOccurrences(of: "line 0: ", with: "") }
+        var rendering = Rendering(text: nil, data: nil, path: nil, warnings: script.warnings + gnuplotWarnings)
         switch target {
         case .file(let path, _, _):
             guard let finalPath else { break }

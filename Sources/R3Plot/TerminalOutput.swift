@@ -20,7 +20,8 @@ public struct TerminalOutput: Sendable {
         let fd = handle.fileDescriptor
         self.isTTY = isTTY ?? (isatty(fd) == 1)
         self.size = size ?? TerminalSize.of(fileDescriptor: fd)
-        self.writer = { text in handle.write(Data(text.utf8)) }
+        // A closed pipe (`r3 ... | head`) must not stop the program: write errors are dropped.
+        self.writer = { text in try? handle.write(contentsOf: Data(text.utf8)) }
     }
 
     /// The process's standard error (where progress goes, as tqdm does).

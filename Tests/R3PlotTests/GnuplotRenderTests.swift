@@ -192,6 +192,11 @@ final class GnuplotRenderTests: XCTestCase {
         XCTAssertThrowsError(try gnuplot.render(Figure(), to: .text(width: 50, height: 12, color: false)))
     }
 
+    func testGnuplotWarningsComeBackWithTheRendering() throws {
+        let rendering = try gnuplot.render(Figure(series: [Series([5], title: "one")]), to: .text(width: 50, height: 12, color: false))
+        XCTAssertTrue(rendering.warnings.contains { $0.hasPrefix("gnuplot: ") && $0.contains("empty x range") }, "\(rendering.warnings)")
+    }
+
     func testLogScaleSkipsNonPositiveValues() throws {
         var figure = Figure(series: [Series([0, 1, 10, 100, -5, 1000], title: "loss")])
         figure.logscale = .y

@@ -9,7 +9,9 @@ import Foundation
 /// - `plot_100k_text`: the REPL case, the `dumb` terminal at 100 x 30 characters, warm;
 /// - `plot_100k_svg`: an 800 x 500 SVG, warm;
 /// - `plot_100k_undecimated_png`: the warm PNG case sending all 100k points to gnuplot (no M4
-///   decimation), the side-by-side baseline for what decimation saves.
+///   decimation), the side-by-side baseline for what decimation saves;
+/// - `plot_3_warm_png`: a 3-point PNG, warm: the floor (terminal set-up, fonts, PNG encoding)
+///   that any PNG costs, to read the others against.
 public enum PlotBenchmark {
     public struct Result: Sendable {
         public var name: String
@@ -49,9 +51,11 @@ public enum PlotBenchmark {
         let full = try best {
             _ = try gnuplot.render(figure, to: .image(.png, width: size.width, height: size.height), decimation: false)
         }
+        let tiny = Figure(series: [Series([1, 3, 2], title: "loss")], title: "plot_3", xlabel: "step")
+        let floor = try best { _ = try gnuplot.render(tiny, to: .image(.png, width: size.width, height: size.height)) }
         return [Result(name: name, seconds: cold), Result(name: name + "_warm_png", seconds: warmPNG),
                 Result(name: name + "_text", seconds: text), Result(name: name + "_svg", seconds: svg),
-                Result(name: name + "_undecimated_png", seconds: full)]
+                Result(name: name + "_undecimated_png", seconds: full), Result(name: "plot_3_warm_png", seconds: floor)]
     }
 
     /// `name=plot_100k seconds=0.123` lines for `r3 bench plot`; a failure gives one

@@ -6,7 +6,7 @@ final class PlotBenchmarkTests: XCTestCase {
     func testBenchmarkLinesHaveTheAgreedFormat() throws {
         try XCTSkipUnless(Gnuplot.isAvailable(), "gnuplot is not installed")
         let lines = PlotBenchmark.lines(points: 2000, repeats: 1)
-        XCTAssertEqual(lines.count, 5)
+        XCTAssertEqual(lines.count, 6)
         XCTAssertTrue(lines[0].hasPrefix("name=plot_2000 seconds="), lines[0])
         for line in lines {
             XCTAssertNotNil(line.range(of: #"^name=\S+ seconds=\d+\.\d{4}$"#, options: .regularExpression), line)

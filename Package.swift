@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "R3TasksTests", dependencies: ["R3Tasks"]),
         .testTarget(name: "R3ModelsTests", dependencies: ["R3Models", "R3Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "R3PlotTests", dependencies: ["R3Plot"]),
-        .testTarget(name: "R3NotebookTests", dependencies: ["R3Notebook", "R3Script"]),
+        .testTarget(name: "R3NotebookTests", dependencies: ["R3Notebook", "R3Script"], resources: [.copy("Fixtures")]),
         .testTarget(name: "R3TrainTests", dependencies: ["R3Train", "R3Models", "R3Tasks", "R3Tensor"]),
         .testTarget(name: "R3RuntimeTests", dependencies: ["R3Runtime", "R3Script"]),
         .testTarget(name: "CLITests", dependencies: ["r3"]),

@@ -1,1 +1,0 @@
-// R3Notebook: placeholder until its issue lands.

@@ -1,1 +1,0 @@
-// R3Plot: placeholder until its issue lands.

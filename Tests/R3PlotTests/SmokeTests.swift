@@ -1,2 +1,0 @@
-import XCTest
-final class R3PlotTestsSmoke: XCTestCase { func testBuilds() {} }

@@ -9,6 +9,10 @@ public enum Diagnostics {
     }
 
     static func renderOne(_ error: ScriptError, color: Bool) -> String {
+        if error.kind == .interrupt {
+            // Ctrl-C is not a mistake in the code: say where it stopped, without an excerpt.
+            return "interrupted" + (error.location.map { " at \($0)" } ?? "")
+        }
         let red = color ? "\u{1B}[1;31m" : "", bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
         let label: String
         switch error.kind {

@@ -29,7 +29,13 @@ extension Interpreter {
             return .normal
 
         case .function(let variable, let decl):
-            bind(variable, .closure(makeClosure(decl, frame)), frame, declaring: true)
+            if case .cell(let i) = variable.slot {
+                // The function may call itself: its own cell must exist before it is captured.
+                frame.cells[i] = Cell(.null)
+                frame.cells[i].value = .closure(makeClosure(decl, frame))
+            } else {
+                bind(variable, .closure(makeClosure(decl, frame)), frame, declaring: true)
+            }
             return .normal
 
         case .block(let body):
@@ -43,9 +49,9 @@ extension Interpreter {
             }
             return .normal
 
-        case .whileLoop(let condition, let body, _):
+        case .whileLoop(let condition, let body, let loc):
             while try truth(condition, frame, "while") {
-                if Interrupt.isRequested { try Interrupt.check() }
+                if Interrupt.isRequested { try Interrupt.check(at: loc) }
                 switch try execute(body, frame) {
                 case .breakLoop: return .normal
                 case .returned: return .returned
@@ -95,7 +101,7 @@ extension Interpreter {
         if case .range(let r) = sequence, let lo = r.lower, let hi = r.upper, case .name(let v) = pattern {
             var i = lo
             while r.inclusive ? i <= hi : i < hi {
-                if Interrupt.isRequested { try Interrupt.check() }
+                if Interrupt.isRequested { try Interrupt.check(at: loc) }
                 bind(v, .number(i), frame, declaring: true, isConstant: true)
                 switch try execute(body, frame) {
                 case .breakLoop: return .normal
@@ -108,7 +114,7 @@ extension Interpreter {
         }
         let items = try Iteration.items(of: sequence, at: loc)
         for item in items {
-            if Interrupt.isRequested { try Interrupt.check() }
+            if Interrupt.isRequested { try Interrupt.check(at: loc) }
             if case .name(let v) = pattern {
                 bind(v, item, frame, declaring: true, isConstant: true)
             } else {

@@ -17,12 +17,15 @@ public enum Interrupt {
     @discardableResult
     public static func clear() -> Bool { flag.exchange(false, ordering: .relaxed) }
 
-    /// Throws an interrupt error when Ctrl-C was pressed (and clears the request).
+    /// Throws an interrupt error when Ctrl-C was pressed (and clears the request); `location` says
+    /// where the script stopped.
     @inline(__always)
-    public static func check() throws {
+    public static func check(at location: SourceLocation? = nil) throws {
         if flag.load(ordering: .relaxed) {
             clear()
-            throw ScriptError.interrupted()
+            var e = ScriptError.interrupted()
+            e.location = location
+            throw e
         }
     }
 

@@ -275,6 +275,12 @@ struct Lexer {
             pos += 3
             // The opening delimiter must end its line.
             while peek() == UInt8(ascii: " ") || peek() == UInt8(ascii: "\t") || peek() == UInt8(ascii: "\r") { pos += 1 }
+            if pos >= bytes.count {
+                // `let s = """` as the last line typed: the REPL reads on.
+                error("unterminated multi-line string", at: start)
+                endedInsideOpenConstruct = true
+                return
+            }
             guard peek() == UInt8(ascii: "\n") else {
                 error("a multi-line string starts with '\"\"\"' at the end of a line", at: start)
                 while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }

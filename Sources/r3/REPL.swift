@@ -52,6 +52,7 @@ final class REPL {
         rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{([,+-*/%!?:."))
         rl_attempted_completion_function = { text, start, _ in
             rl_attempted_completion_over = 1  // no file-name completion
+            rl_completion_append_character = 0  // `xs.sor<Tab>` gives `xs.sorted`, ready for `(`
             guard let text else { return nil }
             REPL.completionCandidates = REPL.current?.completions(for: String(cString: text), start: Int(start)) ?? []
             return rl_completion_matches(text) { _, state in

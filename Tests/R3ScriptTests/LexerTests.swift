@@ -38,6 +38,7 @@ final class LexerTests: XCTestCase {
         XCTAssertTrue(Interpreter.needsMoreInput("fn f() {"))
         XCTAssertTrue(Interpreter.needsMoreInput("let xs = [1,"))
         XCTAssertTrue(Interpreter.needsMoreInput("let s = \"\"\"\nabc"))
+        XCTAssertTrue(Interpreter.needsMoreInput("let s = \"\"\""))
         XCTAssertTrue(Interpreter.needsMoreInput("print(\"\\(1 + "))
         XCTAssertFalse(Interpreter.needsMoreInput("let x = 1"))
         XCTAssertFalse(Interpreter.needsMoreInput("let s = \"unterminated"))  // an error, not more input

@@ -1,0 +1,147 @@
+import Foundation
+import XCTest
+
+/// The REPL under a pseudo-terminal: echo, completion, continuation, Ctrl-C, errors, commands, history.
+final class REPLTests: XCTestCase {
+    override func setUpWithError() throws {
+        try XCTSkipUnless(TerminalSession.isAvailable, "tmux is needed for the REPL tests (scripts/test installs it)")
+    }
+
+    func testEchoesValuesAndKeepsStateAcrossLines() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.type("let xs = [3, 1, 2]")
+        try t.type("xs.sorted()")
+        t.waitFor("[1, 2, 3]")
+        try t.type("\"text\"")
+        t.waitFor("\"text\"")
+        try t.type("print(xs.count)")
+        t.waitFor("\n3\n")
+    }
+
+    func testTabCompletesNamesAndMethodsAfterADot() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.type("let learningRate = 0.5")
+        try t.type("learningR", enter: false)
+        try t.press("Tab")
+        t.waitFor("r3> learningRate")
+        try t.press("Enter")
+        t.waitFor("0.5")
+        try t.type("let xs = [3, 1]")
+        try t.type("xs.sor", enter: false)
+        try t.press("Tab")
+        t.waitFor("r3> xs.sorted")
+        try t.type("()")
+        t.waitFor("[1, 3]")
+        try t.type("let cfg = [\"alpha\": 1]")
+        try t.type("cfg.alp", enter: false)
+        try t.press("Tab")
+        t.waitFor("cfg.alpha")
+    }
+
+    func testContinuationPromptWhileBracketsAreOpen() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.type("fn double(n) {")
+        t.waitFor("...>")
+        try t.type("n * 2")
+        try t.type("}")
+        try t.type("double(21)")
+        t.waitFor("42")
+        try t.type("let s = \"\"\"")
+        t.waitFor("...>")
+        try t.type("  two")
+        try t.type("  \"\"\"")
+        try t.type("s")
+        t.waitFor("\"two\"")
+    }
+
+    func testCtrlCInterruptsALongRunAndTheSessionGoesOn() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.type("var n = 0")
+        try t.type("while true { n += 1 }")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.press("C-c")
+        t.waitFor("interrupted at <repl>:1:")
+        try t.type("n > 0")
+        t.waitFor("true")
+        XCTAssertTrue(t.isRunning)
+    }
+
+    func testCtrlCAtThePromptClearsTheLine() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.type("fn broken(", enter: true)
+        t.waitFor("...>")
+        try t.press("C-c")
+        try t.type("print(\"fresh\")")
+        t.waitFor("\nfresh\n")
+        XCTAssertTrue(t.isRunning)
+    }
+
+    func testRuntimeAndSyntaxErrorsNeverEndTheSession() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.type("[1][5]")
+        t.waitFor("error: index 5 is out of range for a list of 1 item")
+        try t.type("pritn(1)")
+        t.waitFor("(did you mean 'print'?)")
+        try t.type("let x = )")
+        t.waitFor("syntax error")
+        try t.type("fn r(n) { r(n + 1) }; r(0)")
+        t.waitFor("stack overflow")
+        try t.type("1 + 1")
+        t.waitFor("\n2\n")
+    }
+
+    func testHelpLoadResetQuitAndHistory() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.type(":help")
+        t.waitFor(":help NAME shows one")
+        try t.type(":help list.map")
+        t.waitFor("list.map(transform)")
+        let file = try Binary.temporaryFile("let loaded = \"yes\"\n", name: "lib.r3")
+        try t.type(":load \(file)")
+        try t.type("loaded")
+        t.waitFor("\"yes\"")
+        try t.type(":reset")
+        t.waitFor("session reset")
+        try t.type("loaded")
+        t.waitFor("undefined variable 'loaded'")
+        try t.type(":quit")
+        let deadline = Date().addingTimeInterval(10)
+        while t.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(t.isRunning)
+        let history = try String(contentsOfFile: t.historyPath, encoding: .utf8)
+        XCTAssertTrue(history.contains(":load \(file)"), history)
+        XCTAssertTrue(history.contains("loaded"), history)
+    }
+
+    func testCtrlDExits() throws {
+        let t = try TerminalSession()
+        t.waitFor("r3>")
+        try t.press("C-d")
+        let deadline = Date().addingTimeInterval(10)
+        while t.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(t.isRunning)
+    }
+
+    func testHistoryIsRecalledInANewSession() throws {
+        let history = FileManager.default.temporaryDirectory.appendingPathComponent("r3-hist-\(UUID().uuidString)").path
+        let first = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(Binary.path)")
+        first.waitFor("r3>")
+        try first.type("let remembered = 12345")
+        try first.press("C-d")
+        let end = Date().addingTimeInterval(10)
+        while first.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.5)
+        let second = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(Binary.path)")
+        second.waitFor("r3>")
+        try second.press("Up")
+        second.waitFor("r3> let remembered = 12345")
+        try? FileManager.default.removeItem(atPath: history)
+    }
+}

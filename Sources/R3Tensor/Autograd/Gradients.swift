@@ -13,7 +13,7 @@ indirect enum Op {
     // Pointwise
     case add(aShape: [Int], bShape: [Int])
     case sub(aShape: [Int], bShape: [Int])
-    case mul(a: Tensor, b: Tensor)
+    case mul(a: Tensor, b: Tensor, aShape: [Int], bShape: [Int])
     case div(a: Tensor, b: Tensor)
     case pow(a: Tensor, b: Tensor, out: Tensor)
     case powScalar(a: Tensor, exponent: Float)
@@ -119,8 +119,8 @@ indirect enum Op {
             return [need(0) ? try g.summed(toShape: aShape) : nil, need(1) ? try g.summed(toShape: bShape) : nil]
         case .sub(let aShape, let bShape):
             return [need(0) ? try g.summed(toShape: aShape) : nil, need(1) ? try (-g).summed(toShape: bShape) : nil]
-        case .mul(let a, let b):
-            return [need(0) ? try (g * b).summed(toShape: a.shape) : nil, need(1) ? try (g * a).summed(toShape: b.shape) : nil]
+        case .mul(let a, let b, let aShape, let bShape):
+            return [need(0) ? try (g * b).summed(toShape: aShape) : nil, need(1) ? try (g * a).summed(toShape: bShape) : nil]
         case .div(let a, let b):
             return [need(0) ? try (g / b).summed(toShape: a.shape) : nil,
                     need(1) ? try (-(g * a) / (b * b)).summed(toShape: b.shape) : nil]

@@ -91,7 +91,7 @@ extension Tensor {
 
     /// Elementwise product with broadcasting (`torch.mul`).
     public static func * (a: Tensor, b: Tensor) throws -> Tensor {
-        Autograd.record(try zipMap(a, b, MulF.self, op: "mul"), .mul(a: a.saved(if: b), b: b.saved(if: a)), inputs: [a, b])
+        Autograd.record(try zipMap(a, b, MulF.self, op: "mul"), .mul(a: a.saved(if: b), b: b.saved(if: a), aShape: a.shape, bShape: b.shape), inputs: [a, b])
     }
 
     /// Elementwise quotient with broadcasting (`torch.div`).

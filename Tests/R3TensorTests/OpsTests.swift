@@ -210,3 +210,27 @@ final class OpsTests: XCTestCase {
         assertTensorError(try g.swiglu(u.T), contains: ["swiglu: gate shape [3, 4] and up shape [4, 3] differ"])
     }
 }
+
+final class FastMathTests: XCTestCase {
+    /// The documented accuracy of the vectorisable math on a dense grid.
+    func testAccuracyOnADenseGrid() {
+        var expRel = 0.0, tanhAbs = 0.0, erfAbs = 0.0, erfRel = 0.0, geluAbs = 0.0
+        for i in 0..<200_001 {
+            let x = Float(i) / 10_000 - 10  // [-10, 10]
+            let d = Double(x)
+            expRel = max(expRel, abs(Double(FastMath.exp(x)) - Foundation.exp(d)) / Foundation.exp(d))
+            tanhAbs = max(tanhAbs, abs(Double(FastMath.tanh(x)) - Foundation.tanh(d)))
+            let e = abs(Double(FastMath.erf(x)) - Foundation.erf(d))
+            erfAbs = max(erfAbs, e)
+            if abs(d) < 2 && d != 0 { erfRel = max(erfRel, e / abs(Foundation.erf(d))) }
+            var g: Float = 0
+            Kernels.geluForward(&g, [x], 1)
+            geluAbs = max(geluAbs, abs(Double(g) - Ref.gelu(d)) / max(1, abs(d)))
+        }
+        XCTAssertLessThan(expRel, 3e-7)
+        XCTAssertLessThan(tanhAbs, 3e-7)
+        XCTAssertLessThan(erfAbs, 5e-7)
+        XCTAssertLessThan(erfRel, 4e-7)
+        XCTAssertLessThan(geluAbs, 5e-7)
+    }
+}

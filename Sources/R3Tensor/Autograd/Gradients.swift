@@ -152,11 +152,11 @@ indirect enum Op {
         case .sqrt(let out):
             return [try g / (out * 2)]
         case .abs(let a):
-            return [try g * Tensor.mapElements(a) { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }]
+            return [try g * Tensor.mapElements(a, SignE())]
         case .tanh(let out):
-            return [try g * Tensor.mapElements(out) { 1 - $0 * $0 }]
+            return [try g * Tensor.mapElements(out, TanhGradE())]
         case .sigmoid(let out):
-            return [try g * Tensor.mapElements(out) { $0 * (1 - $0) }]
+            return [try g * Tensor.mapElements(out, SigmoidGradE())]
         case .relu(let a):
             return [try g * a.gt(0)]
         case .gelu(let a, let approximate):
@@ -164,7 +164,7 @@ indirect enum Op {
         case .silu(let a):
             return [Tensor.pointwiseBackward(g, a, Kernels.siluBackward)]
         case .clamp(let a, let lo, let hi):
-            return [try g * Tensor.mapElements(a) { $0 >= lo && $0 <= hi ? 1 : 0 }]
+            return [try g * Tensor.mapElements(a, InRangeE(lo: lo, hi: hi))]
         case .swiglu(let gate, let up):
             let gc = g.contiguousData()
             let dg = Tensor.uninitialized(validShape: gate.shape), du = Tensor.uninitialized(validShape: up.shape)

@@ -29,10 +29,11 @@ extension Kernels {
                 for i in r { let v = x.p[i]; o.p[i] = 0.5 * v * (1 + FastMath.erf(v * 0.707_106_77)) }
             }
         case .tanh:
+            // 0.5·(1 + tanh(u)) = sigmoid(2u), so gelu = x / (1 + e^(-2u)).
             elementwise(n) { r in
                 for i in r {
                     let v = x.p[i]
-                    o.p[i] = 0.5 * v * (1 + FastMath.tanh(0.797_884_56 * (v + 0.044_715 * v * v * v)))
+                    o.p[i] = v / (1 + FastMath.exp(-1.595_769_12 * (v + 0.044_715 * v * v * v)))
                 }
             }
         }
@@ -53,13 +54,13 @@ extension Kernels {
                 }
             }
         case .tanh:
+            // With s = sigmoid(2u): d/dx = s + 2·x·s·(1 - s)·du/dx.
             elementwise(n) { r in
                 for i in r {
                     let v = x.p[i]
-                    let u = 0.797_884_56 * (v + 0.044_715 * v * v * v)
-                    let t = FastMath.tanh(u)
+                    let s = 1 / (1 + FastMath.exp(-1.595_769_12 * (v + 0.044_715 * v * v * v)))
                     let du = 0.797_884_56 * (1 + 3 * 0.044_715 * v * v)
-                    d.p[i] = g.p[i] * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du)
+                    d.p[i] = g.p[i] * (s + 2 * v * s * (1 - s) * du)
                 }
             }
         }

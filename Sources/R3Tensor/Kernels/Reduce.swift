@@ -42,13 +42,23 @@ enum RowMath {
     /// The largest element (NaN if any element is NaN); -inf for n == 0.
     @inline(__always)
     static func max(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
-        var m = -Float.infinity
-        var nan = false
-        for i in 0..<n {
-            let v = x[i]
-            m = v > m ? v : m
-            nan = nan || v != v
+        var m = SIMD16<Float>(repeating: -.infinity)
+        var nan = SIMDMask<SIMD16<Int32>>()
+        var i = 0
+        while i + 16 <= n {
+            let v = load(x + i)
+            m.replace(with: v, where: v .> m)
+            nan .|= v .!= v
+            i += 16
         }
-        return nan ? .nan : m
+        var r = m.max()
+        var anyNaN = any(nan)
+        while i < n {
+            let v = x[i]
+            if v > r { r = v }
+            if v != v { anyNaN = true }
+            i += 1
+        }
+        return anyNaN ? .nan : r
     }
 }

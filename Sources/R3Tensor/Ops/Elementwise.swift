@@ -17,6 +17,41 @@ enum GeF: BinaryFunction { @inline(__always) static func apply(_ a: Float, _ b: 
 enum MaxF: BinaryFunction { @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a > b || a != a ? a : b } }
 enum MinF: BinaryFunction { @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a < b || a != a ? a : b } }
 
+/// A pointwise function of one float (a value type, so the loops that take it are specialised).
+protocol ElementFunction { func callAsFunction(_ x: Float) -> Float }
+
+struct NegE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { -x } }
+struct SquareE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x * x } }
+struct SqrtE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x.squareRoot() } }
+struct LogE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.log(x) } }
+struct AbsE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { Swift.abs(x) } }
+struct ReluE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? x : 0 } }
+struct SignE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? 1 : (x < 0 ? -1 : 0) } }
+struct IsFiniteE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x.isFinite ? 1 : 0 } }
+/// 1 - y² (tanh's derivative from its output).
+struct TanhGradE: ElementFunction { @inline(__always) func callAsFunction(_ y: Float) -> Float { 1 - y * y } }
+/// y (1 - y) (sigmoid's derivative from its output).
+struct SigmoidGradE: ElementFunction { @inline(__always) func callAsFunction(_ y: Float) -> Float { y * (1 - y) } }
+struct PowE: ElementFunction {
+    let exponent: Float
+    @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.pow(x, exponent) }
+}
+struct ClampE: ElementFunction {
+    let lo: Float, hi: Float
+    @inline(__always) func callAsFunction(_ x: Float) -> Float { x < lo ? lo : (x > hi ? hi : x) }
+}
+/// 1 inside [lo, hi], else 0 (clamp's derivative).
+struct InRangeE: ElementFunction {
+    let lo: Float, hi: Float
+    @inline(__always) func callAsFunction(_ x: Float) -> Float { x >= lo && x <= hi ? 1 : 0 }
+}
+/// A binary function with a fixed right operand.
+struct RightScalar<B: BinaryFunction>: ElementFunction {
+    let right: Float
+    init(_ right: Float) { self.right = right }
+    @inline(__always) func callAsFunction(_ x: Float) -> Float { B.apply(x, right) }
+}
+
 extension Tensor {
     /// out = f(a, b) with NumPy broadcasting, without autograd. Contiguous same-shape operands and
     /// scalar operands take flat loops; everything else walks rows of the broadcast shape.
@@ -68,9 +103,8 @@ extension Tensor {
         return out
     }
 
-    /// out[i] = f(x[i]) for a scalar closure that the compiler inlines (used with small closures).
-    @inline(__always)
-    static func mapElements(_ x: Tensor, _ f: @escaping (Float) -> Float) -> Tensor {
+    /// out[i] = f(x[i]) for a pointwise function type, specialised into a flat loop.
+    static func mapElements<F: ElementFunction>(_ x: Tensor, _ f: F) -> Tensor {
         map(x) { o, i, n in
             let po = SendablePointer(o), pi = SendablePointer(i)
             Parallel.forRanges(n) { r in for k in r { po.p[k] = f(pi.p[k]) } }
@@ -110,7 +144,7 @@ extension Tensor {
 
     /// Negation (`torch.neg`).
     public static prefix func - (x: Tensor) -> Tensor {
-        Autograd.record(mapElements(x) { -$0 }, .neg, inputs: [x])
+        Autograd.record(mapElements(x, NegE()), .neg, inputs: [x])
     }
 
     /// The tensor itself when the other operand of a product needs it for its gradient, else an empty
@@ -127,10 +161,10 @@ extension Tensor {
     public func pow(_ exponent: Float) -> Tensor {
         let out: Tensor
         switch exponent {
-        case 2: out = Tensor.mapElements(self) { $0 * $0 }
-        case 1: out = Tensor.mapElements(self) { $0 }
-        case 0.5: out = Tensor.mapElements(self) { $0.squareRoot() }
-        default: out = Tensor.mapElements(self) { Foundation.pow($0, exponent) }
+        case 2: out = Tensor.mapElements(self, SquareE())
+        case 1: out = copied()
+        case 0.5: out = Tensor.mapElements(self, SqrtE())
+        default: out = Tensor.mapElements(self, PowE(exponent: exponent))
         }
         return Autograd.record(out, .powScalar(a: detached(), exponent: exponent), inputs: [self])
     }
@@ -157,18 +191,18 @@ extension Tensor {
 
     /// Natural logarithm elementwise (-inf at 0, NaN below).
     public func log() -> Tensor {
-        Autograd.record(Tensor.mapElements(self) { Foundation.log($0) }, .log(a: detached()), inputs: [self])
+        Autograd.record(Tensor.mapElements(self, LogE()), .log(a: detached()), inputs: [self])
     }
 
     /// Square root elementwise (NaN below 0).
     public func sqrt() -> Tensor {
-        let out = Tensor.mapElements(self) { $0.squareRoot() }
+        let out = Tensor.mapElements(self, SqrtE())
         return Autograd.record(out, .sqrt(out: out), inputs: [self])
     }
 
     /// Absolute value elementwise (gradient 0 at 0, like PyTorch).
     public func abs() -> Tensor {
-        Autograd.record(Tensor.mapElements(self) { Swift.abs($0) }, .abs(a: detached()), inputs: [self])
+        Autograd.record(Tensor.mapElements(self, AbsE()), .abs(a: detached()), inputs: [self])
     }
 
     /// Hyperbolic tangent elementwise.
@@ -185,7 +219,7 @@ extension Tensor {
 
     /// Swift.max(x, 0) elementwise (gradient 0 at 0).
     public func relu() -> Tensor {
-        Autograd.record(Tensor.mapElements(self) { $0 > 0 ? $0 : 0 }, .relu(a: detached()), inputs: [self])
+        Autograd.record(Tensor.mapElements(self, ReluE()), .relu(a: detached()), inputs: [self])
     }
 
     /// GELU elementwise: exact `x * Φ(x)` by default (PyTorch's default), or the tanh approximation.
@@ -203,7 +237,7 @@ extension Tensor {
     /// Values limited to `[min, max]` (either bound optional; `torch.clamp`). Gradient 1 inside, 0 outside.
     public func clamped(min lo: Float? = nil, max hi: Float? = nil) -> Tensor {
         let l = lo ?? -.infinity, h = hi ?? .infinity
-        let out = Tensor.mapElements(self) { $0 < l ? l : ($0 > h ? h : $0) }
+        let out = Tensor.mapElements(self, ClampE(lo: l, hi: h))
         return Autograd.record(out, .clamp(a: detached(), min: l, max: h), inputs: [self])
     }
 
@@ -231,15 +265,15 @@ extension Tensor {
     /// 1 where self >= other, else 0 (broadcasting).
     public func ge(_ other: Tensor) throws -> Tensor { try Tensor.zipMap(self, other, GeF.self, op: "ge") }
 
-    public func eq(_ v: Float) -> Tensor { Tensor.mapElements(self) { $0 == v ? 1 : 0 } }
-    public func ne(_ v: Float) -> Tensor { Tensor.mapElements(self) { $0 != v ? 1 : 0 } }
-    public func lt(_ v: Float) -> Tensor { Tensor.mapElements(self) { $0 < v ? 1 : 0 } }
-    public func le(_ v: Float) -> Tensor { Tensor.mapElements(self) { $0 <= v ? 1 : 0 } }
-    public func gt(_ v: Float) -> Tensor { Tensor.mapElements(self) { $0 > v ? 1 : 0 } }
-    public func ge(_ v: Float) -> Tensor { Tensor.mapElements(self) { $0 >= v ? 1 : 0 } }
+    public func eq(_ v: Float) -> Tensor { Tensor.mapElements(self, RightScalar<EqF>(v)) }
+    public func ne(_ v: Float) -> Tensor { Tensor.mapElements(self, RightScalar<NeF>(v)) }
+    public func lt(_ v: Float) -> Tensor { Tensor.mapElements(self, RightScalar<LtF>(v)) }
+    public func le(_ v: Float) -> Tensor { Tensor.mapElements(self, RightScalar<LeF>(v)) }
+    public func gt(_ v: Float) -> Tensor { Tensor.mapElements(self, RightScalar<GtF>(v)) }
+    public func ge(_ v: Float) -> Tensor { Tensor.mapElements(self, RightScalar<GeF>(v)) }
 
     /// 1 where the value is finite, else 0.
-    public func isFiniteMask() -> Tensor { Tensor.mapElements(self) { $0.isFinite ? 1 : 0 } }
+    public func isFiniteMask() -> Tensor { Tensor.mapElements(self, IsFiniteE()) }
 
     /// `a` where `condition` is non-zero, else `b`, all broadcast together (`torch.where`).
     /// Differentiable in `a` and `b`.

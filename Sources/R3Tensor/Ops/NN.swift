@@ -97,7 +97,7 @@ extension Tensor {
         var out = [Int32](repeating: 0, count: c.count)
         for i in 0..<c.count {
             let v = c.pointer[i]
-            if v != v.rounded() || Swift.abs(v) > 2_147_483_647 {
+            if v != v.rounded() || Swift.abs(v) >= 2_147_483_648 {
                 throw TensorError(op, "\(what) \(v) at flat position \(i) is not an integer")
             }
             out[i] = Int32(v)

@@ -140,7 +140,7 @@ extension Tensor {
     public func mean(axes: [Int]?, keepDim: Bool = false) throws -> Tensor {
         let ax = try reductionAxes(axes, op: "mean")
         let n = ax.reduce(1) { $0 * shape[$1] }
-        var out = try reduced(ax, keepDim: keepDim, kind: .sum, op: "mean")
+        let out = try reduced(ax, keepDim: keepDim, kind: .sum, op: "mean")
         let scale = 1 / Float(n)
         let p = out.pointer
         for i in 0..<out.count { p[i] *= scale }

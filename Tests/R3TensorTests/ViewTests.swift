@@ -94,3 +94,19 @@ final class ViewTests: XCTestCase {
         assertTensorError(try u.unsqueezed(axis: 4), contains: ["unsqueezed: axis 4 out of range"])
     }
 }
+
+final class CopyValuesTests: XCTestCase {
+    func testCopyValuesFillsParametersInPlace() throws {
+        var p = try Tensor.zeros([2, 2], requiresGrad: true)
+        let holder = p
+        assertTensorError(try p.copyValues(from: Tensor.ones([2, 2])), contains: ["copyValues: cannot modify a tensor that requires grad in place"])
+        try withNoGrad { try p.copyValues(from: Tensor.arange(4).reshaped([2, 2]).T) }
+        XCTAssertEqual(holder.toNested(), [[0, 2], [1, 3]])
+        assertTensorError(try withNoGrad { try p.copyValues(from: Tensor.ones([4])) }, contains: ["copyValues: source shape [4] does not match [2, 2]"])
+        var plain = try Tensor.zeros([2])
+        let before = plain
+        try plain.copyValues(from: Tensor([5, 6]))
+        XCTAssertEqual(plain.toArray(), [5, 6])
+        XCTAssertEqual(before.toArray(), [0, 0])
+    }
+}

@@ -243,6 +243,7 @@ indirect enum Op {
             case .none: for r in 0..<rows { dlosses[r] = gc.pointer[r] }
             }
             let dx = Tensor.uninitialized(validShape: logits.shape)
+            if rows == 0 { return [dx] }
             targets.withUnsafeBufferPointer { tp in
                 dlosses.withUnsafeBufferPointer { dp in
                     Kernels.crossEntropyBackward(dx.pointer, dlosses: dp.baseAddress!, logits: logits.pointer, lse: lse.pointer,
@@ -263,6 +264,7 @@ indirect enum Op {
             return grads
         case .indexSelect(let inputShape, let axis, let indices):
             let dx = Tensor.zeros(validShape: inputShape)
+            if indices.isEmpty { return [dx] }
             let gc = g.contiguousData()
             let outer = inputShape[..<axis].reduce(1, *), size = inputShape[axis], inner = inputShape[(axis + 1)...].reduce(1, *)
             withExtendedLifetime(gc) {

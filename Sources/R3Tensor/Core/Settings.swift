@@ -20,16 +20,16 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
 public enum TensorThreads {
     private static let value: Locked<Int> = {
         let env = ProcessInfo.processInfo.environment["R3_THREADS"].flatMap { Int($0) }
-        let n = max(1, env ?? ProcessInfo.processInfo.activeProcessorCount)
+        let n = Swift.min(256, Swift.max(1, env ?? ProcessInfo.processInfo.activeProcessorCount))
         openblas_set_num_threads(Int32(n))
         return Locked(n)
     }()
 
-    /// The thread count (at least 1). Setting it also sets OpenBLAS's thread count.
+    /// The thread count (clamped to 1...256). Setting it also sets OpenBLAS's thread count.
     public static var count: Int {
         get { value.current }
         set {
-            let n = max(1, newValue)
+            let n = Swift.min(256, Swift.max(1, newValue))
             value.current = n
             openblas_set_num_threads(Int32(n))
         }

@@ -3,11 +3,11 @@
 /// Tensors share a storage when one is a view of another (reshape, transpose, slice) or a copy of
 /// it; writes go through `Tensor`'s copy-on-write check, except for the documented in-place updates
 /// of parameters by optimizers.
-public final class TensorStorage: @unchecked Sendable {
+final class TensorStorage: @unchecked Sendable {
     /// The first element.
-    public let base: UnsafeMutablePointer<Float>
+    let base: UnsafeMutablePointer<Float>
     /// The number of elements.
-    public let count: Int
+    let count: Int
 
     /// Uninitialised memory for `count` elements. Callers check the memory limit first.
     init(uninitializedCount count: Int) {

@@ -8,7 +8,7 @@
 /// autograd node (so `.grad` is visible through any copy) and one storage, and optimizers update
 /// that storage in place, so every holder sees the new weights (as `p.data` updates do in PyTorch).
 public struct Tensor: @unchecked Sendable {
-    @usableFromInline var storage: TensorStorage
+    var storage: TensorStorage
     /// The size of each dimension (`[]` for a scalar).
     public internal(set) var shape: [Int]
     /// The distance in elements between neighbours along each dimension (0 for a broadcast dimension).
@@ -141,6 +141,17 @@ public struct Tensor: @unchecked Sendable {
     public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) throws -> R {
         try prepareForWrite(op: "withUnsafeMutableBufferPointer")
         return try body(UnsafeMutableBufferPointer(start: pointer, count: count))
+    }
+
+    /// Overwrites every element with `source`'s (same shape, any layout), like `p.copy_(source)`:
+    /// how checkpoint loaders fill parameters (inside `withNoGrad { }`, where the write reaches
+    /// every holder of the parameter). Not differentiable.
+    public mutating func copyValues(from source: Tensor) throws {
+        if source.shape != shape {
+            throw TensorError("copyValues", "source shape \(fmt(source.shape)) does not match \(fmt(shape))")
+        }
+        try prepareForWrite(op: "copyValues")
+        copyElements(from: source)
     }
 
     /// Makes the storage safe to write (unique and contiguous), honouring the parameter exception.

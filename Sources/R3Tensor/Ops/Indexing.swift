@@ -39,7 +39,8 @@ extension Tensor {
 
     /// Checks indices against an axis of size `size` (negative ones count from the end).
     static func checkedIndices(_ indices: [Int], size: Int, op: String) throws -> [Int32] {
-        try indices.enumerated().map { i, v in
+        if size > Int(Int32.max) { throw TensorError(op, "axis of size \(size) is too long to index (at most \(Int32.max))") }
+        return try indices.enumerated().map { i, v in
             let j = v < 0 ? v + size : v
             if j < 0 || j >= size { throw TensorError(op, "index \(v) at position \(i) is out of range for an axis of size \(size)") }
             return Int32(j)
@@ -63,6 +64,7 @@ extension Tensor {
         var shape = self.shape
         shape[a] = idx.count
         let out = try Tensor.uninitialized(shape, op: "index_select")
+        if out.count == 0 { return Autograd.record(out, .indexSelect(inputShape: self.shape, axis: a, indices: idx), inputs: [self]) }
         let x = contiguousData()
         let outer = self.shape[..<a].reduce(1, *), size = self.shape[a], inner = self.shape[(a + 1)...].reduce(1, *)
         withExtendedLifetime(x) {
@@ -93,7 +95,8 @@ extension Tensor {
         for (i, v) in ids.enumerated() where v < 0 || v >= shape[0] {
             throw TensorError("embedding", "id \(v) at position \(i) is out of range for a table of \(shape[0]) rows")
         }
-        return try indexSelect(axis: 0, checked: ids.map { Int32($0) }).reshaped(s + [shape[1]])
+        let checked = try Tensor.checkedIndices(ids, size: shape[0], op: "embedding")
+        return try indexSelect(axis: 0, checked: checked).reshaped(s + [shape[1]])
     }
 
     /// Values picked along `axis` by `index` (`torch.gather`): out[i][j][k] = self[index[i][j][k]][j][k]

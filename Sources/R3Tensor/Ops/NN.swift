@@ -141,7 +141,7 @@ extension Tensor {
         let x = contiguousData()
         let rows = targets.count
         let losses = Tensor.uninitialized(validShape: positions), lse = Tensor.uninitialized(validShape: [rows])
-        let valid = withExtendedLifetime(x) {
+        let valid = rows == 0 ? 0 : withExtendedLifetime(x) {
             targets.withUnsafeBufferPointer { tp in
                 Kernels.crossEntropyForward(losses: losses.pointer, lse: lse.pointer, logits: x.pointer, targets: tp.baseAddress!,
                                             rows: rows, classes: classes, ignoreIndex: ignore)

@@ -1,24 +1,24 @@
 /// Branch-free Float32 math that the compiler vectorises inside flat loops (libm calls do not).
-/// Accuracy: exp within 2 ulp; tanh, sigmoid, erf within a few 1e-7 absolute.
+/// Accuracy (tested on a dense grid): exp relative < 3e-7; tanh absolute < 3e-7; erf absolute < 5e-7.
 enum FastMath {
-    /// e^x (Cephes expf: range reduction by ln 2, degree-6 polynomial, exponent by bit shift).
+    /// e^x: Cody–Waite reduction x = n·ln 2 + r, a degree-5 minimax polynomial for e^r on
+    /// [-ln2/2, ln2/2], and 2^n by building the exponent bits. Relative error < 3e-7; 0 below
+    /// -87.34, inf above 88.72, NaN for NaN.
     @inline(__always)
     static func exp(_ x0: Float) -> Float {
-        let x = x0 > 88.37626 ? 88.37626 : (x0 < -87.33654 ? -87.33654 : x0)
-        let t = x * 1.442_695_04 + 12_582_912.0  // round(x / ln 2) in the low mantissa bits
+        let x = x0 > 88.376_26 ? 88.376_26 : (x0 < -87.336_54 ? -87.336_54 : x0)
+        let t = x * 1.442_695_04 + 12_582_912.0  // round(x / ln 2) lands in the low mantissa bits
         let n = t - 12_582_912.0
         let e = t.bitPattern &- 0x4B40_0000
-        var r = x - n * 0.693_359_375
-        r = r - n * -2.121_944_4e-4
-        var p: Float = 1.987_569_15e-4
-        p = p * r + 1.398_199_95e-3
-        p = p * r + 8.333_451_9e-3
-        p = p * r + 4.166_579_59e-2
-        p = p * r + 1.666_666_55e-1
-        p = p * r + 5.000_000_12e-1
-        p = p * r * r + r + 1
+        let r = (x - n * 0.693_359_375) - n * -2.121_944_4e-4
+        var p: Float = 0.008_297_65
+        p = p * r + 0.041_915_38
+        p = p * r + 0.166_675_75
+        p = p * r + 0.499_988_95
+        p = p * r + 0.999_999_69
+        p = p * r + 1.000_000_07
         let scaled = p * Float(bitPattern: (e &+ 127) &<< 23)
-        return x0 < -87.33654 ? 0 : (x0 > 88.72283 ? .infinity : scaled)
+        return x0 < -87.336_54 ? 0 : (x0 > 88.722_83 ? .infinity : scaled)
     }
 
     /// tanh(x): Cephes polynomial for |x| < 0.625, else 1 - 2 / (e^(2|x|) + 1), with the sign of x.

@@ -108,3 +108,21 @@ final class MatmulTests: XCTestCase {
         XCTAssertEqual(c, ref)
     }
 }
+
+final class BlasLayoutTests: XCTestCase {
+    /// Transposed views reach BLAS as a transpose flag with the right leading dimension (no copy);
+    /// layouts BLAS cannot read return nil (they are copied).
+    func testLayouts() throws {
+        let w = try Tensor.randn([4, 3], seed: 1)  // stored [4, 3]
+        let n = try XCTUnwrap(BlasMatrix(rows: 4, cols: 3, rs: w.strides[0], cs: w.strides[1]))
+        XCTAssertFalse(n.trans); XCTAssertEqual(n.ld, 3)
+        let t = w.T  // [3, 4] view with strides [1, 3]
+        let tr = try XCTUnwrap(BlasMatrix(rows: 3, cols: 4, rs: t.strides[0], cs: t.strides[1]))
+        XCTAssertTrue(tr.trans); XCTAssertEqual(tr.ld, 3)
+        let rowsOfWide = try Tensor.randn([4, 10], seed: 2).sliced(axis: 1, start: 0, end: 3)  // [4, 3], row stride 10
+        let s = try XCTUnwrap(BlasMatrix(rows: 4, cols: 3, rs: rowsOfWide.strides[0], cs: rowsOfWide.strides[1]))
+        XCTAssertFalse(s.trans); XCTAssertEqual(s.ld, 10)
+        let strided = try Tensor.randn([4, 6], seed: 3).sliced(axis: 1, step: 2)  // column stride 2
+        XCTAssertNil(BlasMatrix(rows: 4, cols: 3, rs: strided.strides[0], cs: strided.strides[1]))
+    }
+}

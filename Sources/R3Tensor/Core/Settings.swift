@@ -106,22 +106,29 @@ public enum Parallel {
     /// Calls `body` on disjoint ranges covering `0..<count`, in parallel when `count * costPerItem`
     /// is at least `minParallelWork` and more than one thread is configured. Use only for work whose
     /// result does not depend on how the range is split (elementwise maps, independent rows).
+    ///
+    /// When the thread count covers every core, the range is cut into 4 pieces per thread that the
+    /// workers take dynamically, so a worker delayed by other load on the machine does not hold the
+    /// others up; with fewer threads than cores it is cut into one piece per thread.
     public static func forRanges(_ count: Int, costPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
         let threads = TensorThreads.count
         if threads == 1 || count < 2 || count.multipliedReportingOverflow(by: costPerItem).partialValue < minParallelWork {
             if count > 0 { body(0..<count) }
             return
         }
-        let parts = min(threads, count)
+        let pieces = Swift.min(count, threads >= cores ? threads * 4 : threads)
         withoutActuallyEscaping(body) { body in
             let b = UncheckedSendable(value: body)
-            DispatchQueue.concurrentPerform(iterations: parts) { w in
-                let lo = count * w / parts
-                let hi = count * (w + 1) / parts
+            DispatchQueue.concurrentPerform(iterations: pieces) { w in
+                let lo = count * w / pieces
+                let hi = count * (w + 1) / pieces
                 if lo < hi { b.value(lo..<hi) }
             }
         }
     }
+
+    /// The number of active cores (the width of `concurrentPerform`'s pool).
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     /// Calls `body(chunkIndex, range)` for the fixed chunks `[i*chunk, min((i+1)*chunk, count))`,
     /// spread over the configured threads. The chunking does not depend on the thread count, so a

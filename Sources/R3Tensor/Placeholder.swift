@@ -1,1 +1,0 @@
-// R3Tensor: placeholder until its issue lands.

@@ -1,2 +1,0 @@
-import XCTest
-final class R3TensorTestsSmoke: XCTestCase { func testBuilds() {} }

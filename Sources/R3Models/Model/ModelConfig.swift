@@ -90,6 +90,10 @@ public struct ModelConfig: Equatable, Sendable {
         try positive(numKVHeads, "num_key_value_heads")
         try positive(headDim, "head_dim")
         try positive(maxPositions, "max_position_embeddings")
+        // A head width derived from hidden_size needs an exact division (an explicit head_dim may differ).
+        guard hiddenSize % numHeads == 0 || headDim != hiddenSize / numHeads else {
+            throw ModelError("\(source): hidden_size (\(hiddenSize)) is not divisible by num_attention_heads (\(numHeads))")
+        }
         guard headDim % 2 == 0 else { throw ModelError("\(source): head_dim (\(headDim)) must be even for rotary embeddings") }
         guard numHeads % numKVHeads == 0 else {
             throw ModelError("\(source): num_attention_heads (\(numHeads)) is not divisible by num_key_value_heads (\(numKVHeads))")

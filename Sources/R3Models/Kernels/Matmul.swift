@@ -1,0 +1,34 @@
+import CBLAS
+
+// Linear layers as cblas_sgemm calls on row-major flat buffers (llm.c's matmul_forward/backward).
+// Weights are stored as PyTorch does: W[Out, In], so y = x W^T.
+
+/// out[N, Out] = inp[N, In] @ W[Out, In]^T (+ bias[Out]); `accumulate` adds to out instead (residual adds).
+func matmulForward(_ out: UnsafeMutablePointer<Float>, _ inp: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
+                   _ bias: UnsafePointer<Float>?, _ N: Int, _ In: Int, _ Out: Int, accumulate: Bool = false) {
+    if let bias {
+        for n in 0..<N { (out + n * Out).update(from: bias, count: Out) }
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(N), Int32(Out), Int32(In),
+                1, inp, Int32(In), weight, Int32(In), (bias == nil && !accumulate) ? 0 : 1, out, Int32(Out))
+}
+
+/// Given dout[N, Out]: dinp[N, In] (= or +=) dout @ W; dW[Out, In] += dout^T @ inp; dbias[Out] += colsum(dout).
+func matmulBackward(_ dinp: UnsafeMutablePointer<Float>?, accumulateInput: Bool,
+                    _ dweight: UnsafeMutablePointer<Float>, _ dbias: UnsafeMutablePointer<Float>?,
+                    _ dout: UnsafePointer<Float>, _ inp: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
+                    _ N: Int, _ In: Int, _ Out: Int) {
+    if let dinp {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(N), Int32(In), Int32(Out),
+                    1, dout, Int32(Out), weight, Int32(In), accumulateInput ? 1 : 0, dinp, Int32(In))
+    }
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(Out), Int32(In), Int32(N),
+                1, dout, Int32(Out), inp, Int32(In), 1, dweight, Int32(In))
+    if let dbias {
+        // Column sums in a fixed row order (deterministic).
+        for n in 0..<N {
+            let row = dout + n * Out
+            for o in 0..<Out { dbias[o] += row[o] }
+        }
+    }
+}

@@ -23,7 +23,8 @@ final class Activations {
 
     var capacity: Int { arena.count }
 
-    init(config c: ModelConfig, B: Int, T: Int, keep: Bool, minimumCapacity: Int = 0) {
+    /// Carves the arena for a [B, T] batch, reusing `previous`'s buffer when it is large enough.
+    init(config c: ModelConfig, B: Int, T: Int, keep: Bool, reusing previous: Activations? = nil) {
         self.B = B
         self.T = T
         self.keep = keep
@@ -72,7 +73,7 @@ final class Activations {
         }
         self.offsets = offsets
         self.layerStride = layerStride
-        arena = FloatBuffer(count: max(total, minimumCapacity))
+        if let previous, previous.keep == keep, previous.arena.count >= total { arena = previous.arena } else { arena = FloatBuffer(count: total) }
     }
 
     @inline(__always)

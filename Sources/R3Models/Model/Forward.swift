@@ -47,18 +47,10 @@ extension LanguageModel {
             throw ModelError("target id \(t) at row \(i / T), position \(i % T) is outside the vocabulary (vocab_size \(V))")
         }
         let acts: Activations
-        if keep {
-            if let a = trainingActivations, a.fits(B: B, T: T, keep: true) { acts = a } else {
-                trainingActivations = nil
-                acts = Activations(config: config, B: B, T: T, keep: true)
-                trainingActivations = acts
-            }
-        } else {
-            if let a = inferenceActivations, a.fits(B: B, T: T, keep: false) { acts = a } else {
-                inferenceActivations = nil
-                acts = Activations(config: config, B: B, T: T, keep: false)
-                inferenceActivations = acts
-            }
+        let previous = keep ? trainingActivations : inferenceActivations
+        if let a = previous, a.fits(B: B, T: T, keep: keep) { acts = a } else {
+            acts = Activations(config: config, B: B, T: T, keep: keep, reusing: previous)
+            if keep { trainingActivations = acts } else { inferenceActivations = acts }
         }
         acts.tokens = batch.tokens
         acts.segments = batch.segments

@@ -1,0 +1,85 @@
+import CBLAS
+import Foundation
+
+/// Attention of Tq new query rows per sequence against a KV cache.
+/// q: rows of qkv[B * Tq, QKV]; keys/values: the layer's cache [B][K][cap][hd]; slot s is visible
+/// from new row t (at slot start + t) when s <= start + t and valid[b * cap + s] != 0.
+/// out[B * Tq, H * hd]; rows whose own slot is invalid give zeros. scratch: workers x (blockRows * cap).
+func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePointer<Float>,
+                            keys: UnsafePointer<Float>, values: UnsafePointer<Float>, valid: UnsafePointer<UInt8>,
+                            B: Int, Tq: Int, start: Int, capacity cap: Int, H: Int, K: Int, hd: Int,
+                            scratch: UnsafeMutablePointer<Float>) {
+    let QKV = (H + 2 * K) * hd, Q = H * hd, group = H / K
+    let scale = 1 / Float(hd).squareRoot()
+    let L = start + Tq
+    let perWorker = min(Tq, AttentionShape.blockRows) * cap
+    parallelRanges(B * H) { items, w in
+        let S = scratch + w * perWorker
+        for item in items {
+            let b = item / H, h = item % H, g = h / group
+            let kc = keys + (b * K + g) * cap * hd, vc = values + (b * K + g) * cap * hd
+            let vmask = valid + b * cap
+            if Tq == 1 {
+                // decode: one query, hand loops over the cached slots
+                let q = qkv + b * QKV + h * hd, o = out + b * Q + h * hd
+                if vmask[start] == 0 {
+                    o.update(repeating: 0, count: hd)
+                    continue
+                }
+                var m = -Float.infinity
+                for s in 0..<L where vmask[s] != 0 {
+                    let k = kc + s * hd
+                    var d: Float = 0
+                    for i in 0..<hd { d += q[i] * k[i] }
+                    d *= scale
+                    S[s] = d
+                    m = max(m, d)
+                }
+                var sum: Float = 0
+                for s in 0..<L where vmask[s] != 0 {
+                    let e = expf(S[s] - m)
+                    S[s] = e
+                    sum += e
+                }
+                let inv = 1 / sum
+                o.update(repeating: 0, count: hd)
+                for s in 0..<L where vmask[s] != 0 {
+                    let p = S[s] * inv, v = vc + s * hd
+                    for i in 0..<hd { o[i] += p * v[i] }
+                }
+                continue
+            }
+            // prefill: row blocks through sgemm
+            for t0 in stride(from: 0, to: Tq, by: AttentionShape.blockRows) {
+                let t1 = min(Tq, t0 + AttentionShape.blockRows), rows = t1 - t0, keysN = start + t1
+                let q = qkv + (b * Tq + t0) * QKV + h * hd
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(keysN), Int32(hd),
+                            scale, q, Int32(QKV), kc, Int32(hd), 0, S, Int32(cap))
+                for r in 0..<rows {
+                    let row = S + r * cap, slot = start + t0 + r
+                    if vmask[slot] == 0 {
+                        row.update(repeating: 0, count: keysN)
+                        continue
+                    }
+                    var m = -Float.infinity
+                    for s in 0...slot where vmask[s] != 0 { m = max(m, row[s]) }
+                    var sum: Float = 0
+                    for s in 0...slot {
+                        if vmask[s] != 0 {
+                            let e = expf(row[s] - m)
+                            row[s] = e
+                            sum += e
+                        } else {
+                            row[s] = 0
+                        }
+                    }
+                    let inv = 1 / sum
+                    for s in 0...slot { row[s] *= inv }
+                    if slot + 1 < keysN { (row + slot + 1).update(repeating: 0, count: keysN - slot - 1) }
+                }
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(hd), Int32(keysN),
+                            1, S, Int32(cap), vc, Int32(hd), 0, out + (b * Tq + t0) * Q + h * hd, Int32(Q))
+            }
+        }
+    }
+}

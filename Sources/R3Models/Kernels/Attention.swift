@@ -54,20 +54,10 @@ func maskedSoftmaxRow(_ row: UnsafeMutablePointer<Float>, _ seg: UnsafePointer<I
         row.update(repeating: 0, count: count)
         return
     }
-    var m = -Float.infinity
-    for s in 0...t where seg[s] == st { m = max(m, row[s]) }
-    var sum: Float = 0
-    for s in 0...t {
-        if seg[s] == st {
-            let e = expf(row[s] - m)
-            row[s] = e
-            sum += e
-        } else {
-            row[s] = 0
-        }
-    }
-    let inv = 1 / sum
-    for s in 0...t { row[s] *= inv }
+    for s in 0...t where seg[s] != st { row[s] = -.infinity }
+    let m = maxValue(row, t + 1)
+    let sum = expShiftedSum(row, row, t + 1, shift: m)
+    scale(row, t + 1, by: 1 / sum)
     if t + 1 < count { (row + t + 1).update(repeating: 0, count: count - t - 1) }
 }
 

@@ -13,7 +13,7 @@ func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePoi
     let scale = 1 / Float(hd).squareRoot()
     let L = start + Tq
     let perWorker = min(Tq, AttentionShape.blockRows) * cap
-    parallelRanges(B * H) { items, w in
+    parallelRanges(B * H, minimumPerWorker: Tq == 1 ? 16 : 1) { items, w in
         let S = scratch + w * perWorker
         for item in items {
             let b = item / H, h = item % H, g = h / group

@@ -10,18 +10,8 @@ func logprobForward(_ logp: UnsafeMutablePointer<Float>, _ entropy: UnsafeMutabl
     parallelRanges(rows, minimumPerWorker: 8) { range, _ in
         for n in range {
             let l = logits + n * V
-            var m = -Float.infinity
-            for i in 0..<V { m = max(m, l[i]) }
-            var sum: Float = 0, weighted: Float = 0
-            if entropy != nil {
-                for i in 0..<V {
-                    let e = expf(l[i] - m)
-                    sum += e
-                    weighted += e * l[i]
-                }
-            } else {
-                for i in 0..<V { sum += expf(l[i] - m) }
-            }
+            let m = maxValue(l, V)
+            let (sum, weighted) = expShiftedSums(l, V, shift: m, weighted: entropy != nil)
             let z = m + logf(sum)
             lse[n] = z
             let t = Int(targets[n])
@@ -44,7 +34,8 @@ func logprobBackward(_ logits: UnsafeMutablePointer<Float>, _ lse: UnsafePointer
                 continue
             }
             let z = lse[n]
-            for i in 0..<V { l[i] = -g * expf(l[i] - z) }
+            _ = expShiftedSum(l, l, V, shift: z)
+            scale(l, V, by: -g)
             l[t] += g
         }
     }

@@ -7,9 +7,18 @@ func swigluForward(_ h: UnsafeMutablePointer<Float>, _ gu: UnsafePointer<Float>,
     parallelRanges(N, minimumPerWorker: 16) { rows, _ in
         for n in rows {
             let g = gu + n * 2 * F, u = g + F, o = h + n * F
-            for i in 0..<F {
+            var i = 0
+            while i + 8 <= F {
+                let gv = UnsafeRawPointer(g + i).loadUnaligned(as: SIMD8<Float>.self)
+                let uv = UnsafeRawPointer(u + i).loadUnaligned(as: SIMD8<Float>.self)
+                let sig = 1 / (1 + exp8(-gv))
+                UnsafeMutableRawPointer(o + i).storeBytes(of: gv * sig * uv, as: SIMD8<Float>.self)
+                i += 8
+            }
+            while i < F {
                 let sig = 1 / (1 + expf(-g[i]))
                 o[i] = g[i] * sig * u[i]
+                i += 1
             }
         }
     }
@@ -21,11 +30,21 @@ func swigluBackward(_ dgu: UnsafeMutablePointer<Float>, _ dh: UnsafePointer<Floa
         for n in rows {
             let g = gu + n * 2 * F, u = g + F, d = dh + n * F
             let dg = dgu + n * 2 * F, du = dg + F
-            for i in 0..<F {
+            var i = 0
+            while i + 8 <= F {
+                let gv = UnsafeRawPointer(g + i).loadUnaligned(as: SIMD8<Float>.self)
+                let uv = UnsafeRawPointer(u + i).loadUnaligned(as: SIMD8<Float>.self)
+                let dv = UnsafeRawPointer(d + i).loadUnaligned(as: SIMD8<Float>.self)
+                let sig = 1 / (1 + exp8(-gv))
+                UnsafeMutableRawPointer(du + i).storeBytes(of: dv * gv * sig, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(dg + i).storeBytes(of: dv * uv * sig * (1 + gv * (1 - sig)), as: SIMD8<Float>.self)
+                i += 8
+            }
+            while i < F {
                 let sig = 1 / (1 + expf(-g[i]))
-                let silu = g[i] * sig
-                du[i] = d[i] * silu
+                du[i] = d[i] * g[i] * sig
                 dg[i] = d[i] * u[i] * sig * (1 + g[i] * (1 - sig))
+                i += 1
             }
         }
     }

@@ -141,7 +141,7 @@ public func fit(_ model: LanguageModel, _ examples: [Example], config: FitConfig
         let gradNorm = AdamW.gradientNorm(model)
         guard gradNorm.isFinite else { throw nonFinite("gradient norm") }
         let lr = config.optimizer.learningRate(step: nextStep, totalSteps: config.steps)
-        optimizer.update(model, learningRate: lr)
+        optimizer.update(model, learningRate: lr, gradNorm: gradNorm)
         step = nextStep
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         let tokens = batch.segments.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }

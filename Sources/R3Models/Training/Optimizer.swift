@@ -63,13 +63,18 @@ public final class AdamW {
     }
 
     /// Clips the gradients to `maxGradNorm` (if set) and applies one update with learning rate `lr`.
-    /// Returns the gradient norm before clipping.
+    /// `gradNorm` is the global gradient norm when already known (computed here when clipping needs it).
+    /// Returns the gradient norm before clipping (nil when neither given nor needed).
     @discardableResult
-    public func update(_ model: LanguageModel, learningRate lr: Double) -> Double {
-        guard let g = model.grads else { return 0 }
-        let norm = Self.gradientNorm(model)
+    public func update(_ model: LanguageModel, learningRate lr: Double, gradNorm: Double? = nil) -> Double? {
+        guard let g = model.grads else { return nil }
+        var norm = gradNorm
         var scale: Float = 1
-        if let maxNorm = config.maxGradNorm, norm > maxNorm { scale = Float(maxNorm / (norm + 1e-6)) }
+        if let maxNorm = config.maxGradNorm {
+            let n = norm ?? Self.gradientNorm(model)
+            norm = n
+            if n > maxNorm { scale = Float(maxNorm / (n + 1e-6)) }
+        }
         step += 1
         for t in model.layout.tensors where !(model.config.tieWordEmbeddings && t.name == "lm_head.weight") {
             adamwUpdate(model.params.pointer + t.offset, g.pointer + t.offset, m.pointer + t.offset, v.pointer + t.offset, t.count,

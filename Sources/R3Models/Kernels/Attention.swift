@@ -86,11 +86,22 @@ func attentionBackward(_ dqkv: UnsafeMutablePointer<Float>, _ dout: UnsafePointe
                     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(t1), Int32(hd),
                                 1, dO + t0 * Q, Int32(Q), v, Int32(QKV), 0, dP, Int32(T))
                     // dS = P * (dP - sum(P * dP)) * scale, in place in dP
+                    let sc = SIMD8<Float>(repeating: s.scale)
                     for r in 0..<rows {
                         let p = P + r * T, d = dP + r * T
-                        var dot: Float = 0
-                        for c in 0..<t1 { dot += p[c] * d[c] }
-                        for c in 0..<t1 { d[c] = p[c] * (d[c] - dot) * s.scale }
+                        let n = t0 + r + 1  // visible columns; P is 0 beyond them
+                        let pd = dot(p, d, n)
+                        let pdv = SIMD8<Float>(repeating: pd)
+                        var c = 0
+                        while c + 8 <= n {
+                            store8(d + c, load8(p + c) * (load8(d + c) - pdv) * sc)
+                            c += 8
+                        }
+                        while c < n {
+                            d[c] = p[c] * (d[c] - pd) * s.scale
+                            c += 1
+                        }
+                        if n < t1 { (d + n).update(repeating: 0, count: t1 - n) }
                     }
                     // dq = dS k ; dk += dS^T q ; dv += P^T dO
                     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(hd), Int32(t1),

@@ -2,7 +2,8 @@ import CBLAS
 import Foundation
 
 /// Attention of Tq new query rows per sequence against a KV cache.
-/// q: rows of qkv[B * Tq, QKV]; keys/values: the layer's cache [B][K][cap][hd]; slot s is visible
+/// q: rows of qkv[B * Tq, QKV]; keys: the layer's cache [B][K][hd][cap] (transposed); values
+/// [B][K][cap][hd]; slot s is visible
 /// from new row t (at slot start + t) when s <= start + t and valid[b * cap + s] != 0.
 /// out[B * Tq, H * hd]; rows whose own slot is invalid give zeros. scratch: workers x (blockRows * cap).
 func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePointer<Float>,
@@ -26,15 +27,22 @@ func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePoi
                     o.update(repeating: 0, count: hd)
                     continue
                 }
-                var m = -Float.infinity
-                for s in 0..<L where vmask[s] != 0 {
-                    let k = kc + s * hd
-                    var d: Float = 0
-                    for i in 0..<hd { d += q[i] * k[i] }
-                    d *= scale
-                    S[s] = d
-                    m = max(m, d)
+                // scores[s] = q . k_s over 8 slots at a time (keys are [hd][cap])
+                S.update(repeating: 0, count: L)
+                for i in 0..<hd {
+                    let qi = SIMD8<Float>(repeating: q[i] * scale), krow = kc + i * cap
+                    var s = 0
+                    while s + 8 <= L {
+                        store8(S + s, load8(S + s) + qi * load8(krow + s))
+                        s += 8
+                    }
+                    while s < L {
+                        S[s] += q[i] * scale * krow[s]
+                        s += 1
+                    }
                 }
+                var m = -Float.infinity
+                for s in 0..<L where vmask[s] != 0 { m = max(m, S[s]) }
                 var sum: Float = 0
                 for s in 0..<L where vmask[s] != 0 {
                     let e = expf(S[s] - m)
@@ -43,18 +51,15 @@ func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePoi
                 }
                 let inv = 1 / sum
                 o.update(repeating: 0, count: hd)
-                for s in 0..<L where vmask[s] != 0 {
-                    let p = S[s] * inv, v = vc + s * hd
-                    for i in 0..<hd { o[i] += p * v[i] }
-                }
+                for s in 0..<L where vmask[s] != 0 { axpy(o, S[s] * inv, vc + s * hd, hd) }
                 continue
             }
             // prefill: row blocks through sgemm
             for t0 in stride(from: 0, to: Tq, by: AttentionShape.blockRows) {
                 let t1 = min(Tq, t0 + AttentionShape.blockRows), rows = t1 - t0, keysN = start + t1
                 let q = qkv + (b * Tq + t0) * QKV + h * hd
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(keysN), Int32(hd),
-                            scale, q, Int32(QKV), kc, Int32(hd), 0, S, Int32(cap))
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(keysN), Int32(hd),
+                            scale, q, Int32(QKV), kc, Int32(cap), 0, S, Int32(cap))
                 for r in 0..<rows {
                     let row = S + r * cap, slot = start + t0 + r
                     if vmask[slot] == 0 {

@@ -7,7 +7,7 @@ import Foundation
 func exp8(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let lo = SIMD8<Float>(repeating: -87.3), hi = SIMD8<Float>(repeating: 88.3)
     let underflow = x .< lo
-    let xc = x.clamped(lowerBound: lo, upperBound: hi)
+    let xc = x.replacing(with: lo, where: underflow).replacing(with: hi, where: x .> hi)
     // n = round(x / ln2) with the 1.5 * 2^23 trick; r = x - n ln2 (two-part ln2)
     let magic = SIMD8<Float>(repeating: 12582912)
     let t = xc * 1.44269504088896341 + magic
@@ -80,7 +80,8 @@ func maxValue(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
     var i = 0
     var acc = SIMD8<Float>(repeating: -.infinity)
     while i + 8 <= n {
-        acc = pointwiseMax(acc, UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self))
+        let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+        acc = acc.replacing(with: v, where: v .> acc)
         i += 8
     }
     var m = acc.max()
@@ -95,4 +96,45 @@ func maxValue(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
 @inline(__always)
 func scale(_ x: UnsafeMutablePointer<Float>, _ n: Int, by a: Float) {
     for i in 0..<n { x[i] *= a }
+}
+
+// Strict float semantics keep the compiler from vectorising reductions: these do it by hand
+// (8 lanes, a fixed summation order, so results are deterministic).
+
+@inline(__always)
+func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> { UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
+
+@inline(__always)
+func store8(_ p: UnsafeMutablePointer<Float>, _ v: SIMD8<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self) }
+
+/// sum_i a[i] * b[i]
+@inline(__always)
+func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+    var acc = SIMD8<Float>(repeating: 0)
+    var i = 0
+    while i + 8 <= n {
+        acc += load8(a + i) * load8(b + i)
+        i += 8
+    }
+    var s = acc.sum()
+    while i < n {
+        s += a[i] * b[i]
+        i += 1
+    }
+    return s
+}
+
+/// y[i] += a * x[i]
+@inline(__always)
+func axpy(_ y: UnsafeMutablePointer<Float>, _ a: Float, _ x: UnsafePointer<Float>, _ n: Int) {
+    var i = 0
+    let av = SIMD8<Float>(repeating: a)
+    while i + 8 <= n {
+        store8(y + i, load8(y + i) + av * load8(x + i))
+        i += 8
+    }
+    while i < n {
+        y[i] += a * x[i]
+        i += 1
+    }
 }

@@ -9,8 +9,16 @@ func matmulForward(_ out: UnsafeMutablePointer<Float>, _ inp: UnsafePointer<Floa
     if let bias {
         for n in 0..<N { (out + n * Out).update(from: bias, count: Out) }
     }
+    let beta: Float = (bias == nil && !accumulate) ? 0 : 1
+    if N <= 2 {
+        // one token per sequence (decoding): sgemv reads W once without sgemm's packing copy
+        for n in 0..<N {
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(Out), Int32(In), 1, weight, Int32(In), inp + n * In, 1, beta, out + n * Out, 1)
+        }
+        return
+    }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(N), Int32(Out), Int32(In),
-                1, inp, Int32(In), weight, Int32(In), (bias == nil && !accumulate) ? 0 : 1, out, Int32(Out))
+                1, inp, Int32(In), weight, Int32(In), beta, out, Int32(Out))
 }
 
 /// Given dout[N, Out]: dinp[N, In] (= or +=) dout @ W; dW[Out, In] += dout^T @ inp; dbias[Out] += colsum(dout).

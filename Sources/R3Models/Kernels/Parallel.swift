@@ -42,3 +42,13 @@ func parallelRanges(_ n: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>, In
     }
     openblas_set_num_threads(Int32(ModelThreads.count))
 }
+
+/// Runs `body` with OpenBLAS and the kernels on one thread (small decode steps, where thread
+/// hand-offs cost more than they save), then restores `ModelThreads.count`.
+func singleThreaded<T>(_ body: () throws -> T) rethrows -> T {
+    let saved = ModelThreads.count
+    if saved == 1 { return try body() }
+    ModelThreads.count = 1
+    defer { ModelThreads.count = saved }
+    return try body()
+}

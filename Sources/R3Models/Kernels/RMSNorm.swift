@@ -8,11 +8,18 @@ func rmsnormForward(_ out: UnsafeMutablePointer<Float>, _ rstd: UnsafeMutablePoi
     parallelRanges(N, minimumPerWorker: 64) { rows, _ in
         for n in rows {
             let x = inp + n * D, y = out + n * D
-            var ss: Float = 0
-            for i in 0..<D { ss += x[i] * x[i] }
-            let r = 1 / (ss / Float(D) + eps).squareRoot()
+            let r = 1 / (dot(x, x, D) / Float(D) + eps).squareRoot()
             rstd?[n] = r
-            for i in 0..<D { y[i] = x[i] * r * weight[i] }
+            var i = 0
+            let rv = SIMD8<Float>(repeating: r)
+            while i + 8 <= D {
+                store8(y + i, load8(x + i) * rv * load8(weight + i))
+                i += 8
+            }
+            while i < D {
+                y[i] = x[i] * r * weight[i]
+                i += 1
+            }
         }
     }
 }
@@ -29,12 +36,30 @@ func rmsnormBackward(_ dinp: UnsafeMutablePointer<Float>, _ dweight: UnsafeMutab
             let x = inp + n * D, dy = dout + n * D, dx = dinp + n * D
             let r = rstd[n]
             // dx = r * (w*dy) - x * r^3 / D * sum(w*dy*x)
-            var dot: Float = 0
-            for i in 0..<D { dot += weight[i] * dy[i] * x[i] }
-            let c = dot * r * r * r / Float(D)
-            for i in 0..<D {
+            var acc = SIMD8<Float>(repeating: 0)
+            var i = 0
+            while i + 8 <= D {
+                acc += load8(weight + i) * load8(dy + i) * load8(x + i)
+                i += 8
+            }
+            var wdx = acc.sum()
+            while i < D {
+                wdx += weight[i] * dy[i] * x[i]
+                i += 1
+            }
+            let c = wdx * r * r * r / Float(D)
+            let rv = SIMD8<Float>(repeating: r), cv = SIMD8<Float>(repeating: c)
+            i = 0
+            while i + 8 <= D {
+                let xv = load8(x + i), dyv = load8(dy + i)
+                store8(dx + i, load8(dx + i) + rv * load8(weight + i) * dyv - cv * xv)
+                store8(dw + i, load8(dw + i) + dyv * xv * rv)
+                i += 8
+            }
+            while i < D {
                 dx[i] += r * weight[i] * dy[i] - c * x[i]
                 dw[i] += dy[i] * x[i] * r
+                i += 1
             }
         }
     }

@@ -47,13 +47,22 @@ func ropeApply(_ x: UnsafeMutablePointer<Float>, stride: Int, heads: Int, headDi
                     let c = cp + Int(positions[n]) * half
                     let s = sp + Int(positions[n]) * half
                     let sign: Float = inverse ? -1 : 1
+                    let sv = SIMD8<Float>(repeating: sign)
                     for h in 0..<heads {
                         let v = x + n * stride + h * hd
-                        for i in 0..<half {
+                        var i = 0
+                        while i + 8 <= half {
+                            let a = load8(v + i), b = load8(v + i + half), cs = load8(c + i), si = sv * load8(s + i)
+                            store8(v + i, a * cs - b * si)
+                            store8(v + i + half, b * cs + a * si)
+                            i += 8
+                        }
+                        while i < half {
                             let a = v[i], b = v[i + half]
                             let si = sign * s[i]
                             v[i] = a * c[i] - b * si
                             v[i + half] = b * c[i] + a * si
+                            i += 1
                         }
                     }
                 }

@@ -27,6 +27,14 @@ extension LanguageModel {
     /// appending their keys/values to `cache`; leaves the logits of each sequence's last new row in
     /// `ws.logits` [B, V].
     func cachedForward(tokens: [Int32], isReal: [UInt8], Tq: Int, cache: KVCache, ws: DecodeWorkspace) {
+        if cache.B * Tq <= 4 {
+            singleThreaded { cachedForwardBody(tokens: tokens, isReal: isReal, Tq: Tq, cache: cache, ws: ws) }
+        } else {
+            cachedForwardBody(tokens: tokens, isReal: isReal, Tq: Tq, cache: cache, ws: ws)
+        }
+    }
+
+    private func cachedForwardBody(tokens: [Int32], isReal: [UInt8], Tq: Int, cache: KVCache, ws: DecodeWorkspace) {
         let c = config, B = cache.B, N = B * Tq, D = c.hiddenSize, F = c.intermediateSize, V = c.vocabSize
         let H = c.numHeads, K = c.numKVHeads, hd = c.headDim, Q = H * hd, QKV = (H + 2 * K) * hd
         let W = params.pointer, eps = Float(c.rmsNormEps), start = cache.length, cap = cache.capacity
@@ -55,7 +63,8 @@ extension LanguageModel {
                         let o = cache.offset(layer: l, b: b, g: g)
                         for t in 0..<Tq {
                             let row = qkv + (b * Tq + t) * QKV
-                            (cache.keys.pointer + o + (start + t) * hd).update(from: row + Q + g * hd, count: hd)
+                            let k = row + Q + g * hd, kt = cache.keys.pointer + o + start + t
+                            for i in 0..<hd { kt[i * cap] = k[i] }
                             (cache.values.pointer + o + (start + t) * hd).update(from: row + Q + K * hd + g * hd, count: hd)
                         }
                     }

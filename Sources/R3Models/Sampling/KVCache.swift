@@ -1,5 +1,6 @@
-/// Keys and values of every layer for B sequences, [L][B][K][capacity][hd], filled slot by slot
-/// in lockstep (prompts are left-padded; `valid` marks real tokens).
+/// Keys and values of every layer for B sequences, filled slot by slot in lockstep (prompts are
+/// left-padded; `valid` marks real tokens). Keys are stored transposed, [L][B][K][hd][capacity],
+/// so a decoding query scores 8 consecutive slots per vector operation; values are [L][B][K][capacity][hd].
 final class KVCache {
     let B: Int, capacity: Int, K: Int, hd: Int, L: Int
     let keys: FloatBuffer
@@ -23,7 +24,7 @@ final class KVCache {
         nextPosition = [Int32](repeating: 0, count: B)
     }
 
-    /// Start of the [capacity, hd] block of (layer, sequence, kv head).
+    /// Start of the [hd, capacity] key block / [capacity, hd] value block of (layer, sequence, kv head).
     @inline(__always)
     func offset(layer: Int, b: Int, g: Int) -> Int { ((layer * B + b) * K + g) * capacity * hd }
 }

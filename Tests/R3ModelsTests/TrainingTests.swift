@@ -143,3 +143,31 @@ final class TrainingTests: XCTestCase {
                             contains: ["sequence length 40 exceeds the model's context length 32"])
     }
 }
+
+final class DeterminismTests: XCTestCase {
+    /// Two runs with the same seed and thread count give bit-identical log-probs and gradients,
+    /// on a batch large enough that the products and attention are split across workers; one and
+    /// two threads agree to float rounding.
+    func testSameThreadCountSameNumbers() throws {
+        let tok = try Tokenizer.chars("abcdefghijklmnopqrstuvwxyz")
+        let cfg = ModelConfig(vocabSize: tok.vocabSize, hiddenSize: 64, numLayers: 2, numHeads: 4, numKVHeads: 2, maxPositions: 128)
+        let saved = ModelThreads.count
+        defer { ModelThreads.count = saved }
+        func run(threads: Int) throws -> ([Float], [Float]) {
+            ModelThreads.count = threads
+            let model = try LanguageModel(config: cfg, tokenizer: tok, seed: 5)
+            let rows = (0..<8).map { r in (0..<100).map { ($0 * 7 + r * 3) % 26 } }
+            let batch = try TokenBatch(sequences: rows)
+            let out = try model.forwardForTraining(batch, targets: batch.nextTokenTargets)
+            model.zeroGradients()
+            try model.backward(dLogprobs: out.logprobs.map { $0 == 0 ? 0 : -0.01 })
+            return (out.logprobs, model.grads!.array)
+        }
+        let a = try run(threads: 2), b = try run(threads: 2), c = try run(threads: 1)
+        XCTAssertEqual(a.0, b.0)
+        XCTAssertEqual(a.1, b.1)
+        for (x, y) in zip(a.0, c.0) { XCTAssertEqual(x, y, accuracy: 1e-4) }
+        let scale = c.1.map(abs).max()!
+        for (x, y) in zip(a.1, c.1) { XCTAssertEqual(x, y, accuracy: 1e-4 * scale) }
+    }
+}

@@ -1,29 +1,32 @@
 import CBLAS
 import Dispatch
+import Foundation
 
-/// The thread count of the model kernels: OpenBLAS threads for large sgemm calls and
-/// `concurrentPerform` workers for attention and row-wise kernels. The same count gives the same
-/// numbers (work is split into fixed contiguous ranges; reductions run in a fixed order).
+/// The thread count of the model kernels. R3 does its own splitting: OpenBLAS always runs on one
+/// thread inside `concurrentPerform` workers (matrix products split by rows, attention by
+/// (sequence, head)), so no BLAS thread pool spins against the workers. Work is split into fixed
+/// contiguous ranges and reductions run in a fixed order: the same count gives the same numbers.
 public enum ModelThreads {
     nonisolated(unsafe) private static var _count = 0
 
     /// Worker count (default: the active processor count).
     public static var count: Int {
         get {
-            if _count == 0 { _count = max(1, ProcessInfo.processInfo.activeProcessorCount); openblas_set_num_threads(Int32(_count)) }
+            if _count == 0 {
+                _count = max(1, ProcessInfo.processInfo.activeProcessorCount)
+                openblas_set_num_threads(1)
+            }
             return _count
         }
         set {
             _count = max(1, newValue)
-            openblas_set_num_threads(Int32(_count))
+            openblas_set_num_threads(1)
         }
     }
 }
 
-import Foundation
-
 /// Runs `body` over `0..<n` split into contiguous ranges, one per worker; `body(range, worker)`.
-/// OpenBLAS runs single-threaded inside (each worker calls sgemm on its own small matrices).
+/// Fewer workers are used when a worker would get fewer than `minimumPerWorker` items.
 @inline(__always)
 func parallelRanges(_ n: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>, Int) -> Void) {
     let workers = min(ModelThreads.count, max(1, n / max(minimumPerWorker, 1)))
@@ -31,7 +34,6 @@ func parallelRanges(_ n: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>, In
         body(0..<n, 0)
         return
     }
-    openblas_set_num_threads(1)
     withoutActuallyEscaping(body) { b in
         // The workers touch disjoint ranges of raw buffers; the kernels are written for that.
         let run = unsafeBitCast(b, to: (@Sendable (Range<Int>, Int) -> Void).self)
@@ -40,11 +42,10 @@ func parallelRanges(_ n: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>, In
             if lo < hi { run(lo..<hi, w) }
         }
     }
-    openblas_set_num_threads(Int32(ModelThreads.count))
 }
 
-/// Runs `body` with OpenBLAS and the kernels on one thread (small decode steps, where thread
-/// hand-offs cost more than they save), then restores `ModelThreads.count`.
+/// Runs `body` with the kernels on one thread (small decode steps, where thread hand-offs cost
+/// more than they save), then restores `ModelThreads.count`.
 func singleThreaded<T>(_ body: () throws -> T) rethrows -> T {
     let saved = ModelThreads.count
     if saved == 1 { return try body() }

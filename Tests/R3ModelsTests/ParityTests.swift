@@ -64,3 +64,30 @@ final class ParityTests: XCTestCase {
     func testLlamaGradients() throws { try checkGradients("llama_tiny") }
     func testQwen2Gradients() throws { try checkGradients("qwen2_tiny") }
 }
+
+final class EntropyTests: XCTestCase {
+    /// The per-position entropy of the forward equals -sum p log p of the softmax of the logits,
+    /// and the training and inference paths give the same log-probs.
+    func testEntropyAndPathsAgree() throws {
+        let model = try LanguageModel.load(Fixture.path("qwen2_tiny"))
+        let batch = try TokenBatch(sequences: [[5, 9, 13, 40, 2], [7, 8]], padding: .left, padToken: 0)
+        let targets = batch.nextTokenTargets
+        let train = try model.forwardForTraining(batch, targets: targets, entropy: true)
+        let infer = try model.logprobs(batch, targets: targets, entropy: true)
+        XCTAssertEqual(train.logprobs, infer.logprobs)
+        let logits = try model.logits(batch)
+        let V = model.config.vocabSize
+        for n in 0..<targets.count {
+            let row = logits[(n * V)..<((n + 1) * V)].map(Double.init)
+            let m = row.max()!
+            let z = m + log(row.map { exp($0 - m) }.reduce(0, +))
+            let h = -row.map { exp($0 - z) * ($0 - z) }.reduce(0, +)
+            if batch.segments[n] == 0 {
+                XCTAssertEqual(train.entropy![n], 0)
+                continue
+            }
+            XCTAssertEqual(Double(train.entropy![n]), h, accuracy: 1e-4)
+            if targets[n] >= 0 { XCTAssertEqual(Double(train.logprobs[n]), row[Int(targets[n])] - z, accuracy: 1e-4) }
+        }
+    }
+}

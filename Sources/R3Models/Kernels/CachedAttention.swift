@@ -11,7 +11,7 @@ func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePoi
                             B: Int, Tq: Int, start: Int, capacity cap: Int, H: Int, K: Int, hd: Int,
                             scratch: UnsafeMutablePointer<Float>) {
     let QKV = (H + 2 * K) * hd, Q = H * hd, group = H / K
-    let scale = 1 / Float(hd).squareRoot()
+    let qscale = 1 / Float(hd).squareRoot()
     let L = start + Tq
     let perWorker = min(Tq, AttentionShape.blockRows) * cap
     parallelRanges(B * H, minimumPerWorker: Tq == 1 ? 16 : 1) { items, w in
@@ -28,28 +28,22 @@ func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePoi
                     continue
                 }
                 // scores[s] = q . k_s over 8 slots at a time (keys are [hd][cap])
-                S.update(repeating: 0, count: L)
-                for i in 0..<hd {
-                    let qi = SIMD8<Float>(repeating: q[i] * scale), krow = kc + i * cap
-                    var s = 0
-                    while s + 8 <= L {
-                        store8(S + s, load8(S + s) + qi * load8(krow + s))
-                        s += 8
-                    }
-                    while s < L {
-                        S[s] += q[i] * scale * krow[s]
-                        s += 1
-                    }
+                var s = 0
+                while s + 8 <= L {
+                    var acc = SIMD8<Float>(repeating: 0)
+                    for i in 0..<hd { acc += SIMD8<Float>(repeating: q[i]) * load8(kc + i * cap + s) }
+                    store8(S + s, acc * qscale)
+                    s += 8
                 }
-                var m = -Float.infinity
-                for s in 0..<L where vmask[s] != 0 { m = max(m, S[s]) }
-                var sum: Float = 0
-                for s in 0..<L where vmask[s] != 0 {
-                    let e = expf(S[s] - m)
-                    S[s] = e
-                    sum += e
+                while s < L {
+                    var d: Float = 0
+                    for i in 0..<hd { d += q[i] * kc[i * cap + s] }
+                    S[s] = d * qscale
+                    s += 1
                 }
-                let inv = 1 / sum
+                for s in 0..<L where vmask[s] == 0 { S[s] = -.infinity }
+                let m = maxValue(S, L)
+                let inv = 1 / expShiftedSum(S, S, L, shift: m)
                 o.update(repeating: 0, count: hd)
                 for s in 0..<L where vmask[s] != 0 { axpy(o, S[s] * inv, vc + s * hd, hd) }
                 continue
@@ -59,27 +53,16 @@ func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePoi
                 let t1 = min(Tq, t0 + AttentionShape.blockRows), rows = t1 - t0, keysN = start + t1
                 let q = qkv + (b * Tq + t0) * QKV + h * hd
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(keysN), Int32(hd),
-                            scale, q, Int32(QKV), kc, Int32(cap), 0, S, Int32(cap))
+                            qscale, q, Int32(QKV), kc, Int32(cap), 0, S, Int32(cap))
                 for r in 0..<rows {
                     let row = S + r * cap, slot = start + t0 + r
                     if vmask[slot] == 0 {
                         row.update(repeating: 0, count: keysN)
                         continue
                     }
-                    var m = -Float.infinity
-                    for s in 0...slot where vmask[s] != 0 { m = max(m, row[s]) }
-                    var sum: Float = 0
-                    for s in 0...slot {
-                        if vmask[s] != 0 {
-                            let e = expf(row[s] - m)
-                            row[s] = e
-                            sum += e
-                        } else {
-                            row[s] = 0
-                        }
-                    }
-                    let inv = 1 / sum
-                    for s in 0...slot { row[s] *= inv }
+                    for s in 0...slot where vmask[s] == 0 { row[s] = -.infinity }
+                    let m = maxValue(row, slot + 1)
+                    scale(row, slot + 1, by: 1 / expShiftedSum(row, row, slot + 1, shift: m))
                     if slot + 1 < keysN { (row + slot + 1).update(repeating: 0, count: keysN - slot - 1) }
                 }
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(hd), Int32(keysN),

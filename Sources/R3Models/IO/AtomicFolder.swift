@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a folder atomically: `fill` writes into a fresh temporary sibling, which then replaces
+/// `destination` in one step (Linux renameat2 RENAME_EXCHANGE, or a plain rename when the
+/// destination does not exist yet). A crash before the swap leaves the previous folder untouched;
+/// a crash after it leaves the new one. Stale temporaries of earlier crashes are removed.
+enum AtomicFolder {
+    /// Test hook: runs after the temporary folder is complete and before it replaces the destination
+    /// (a test throws here to simulate a kill between the write and the rename).
+    nonisolated(unsafe) static var beforeSwapHook: ((URL) throws -> Void)?
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Atomically swaps two paths with renameat2(RENAME_EXCHANGE); false where unavailable.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let f = unsafeBitCast(sym, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2, atCWD: Int32 = -100
+        return f(atCWD, a, atCWD, b, renameExchange) == 0
+    }
+
+    static func write(_ destination: URL, _ fill: (URL) throws -> Void) throws {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw ModelError("\(parent.path): cannot create the folder (\(error.localizedDescription))")
+        }
+        let prefix = ".\(name).tmp-"
+        for stale in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where stale.hasPrefix(prefix) {
+            if let pid = Int32(stale.dropFirst(prefix.count).split(separator: "-").first ?? ""), pid != getpid(), kill(pid, 0) != 0 {
+                try? fm.removeItem(at: parent.appendingPathComponent(stale))
+            }
+        }
+        let tmp = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
+        do {
+            try fill(tmp)
+            try beforeSwapHook?(tmp)
+            if fm.fileExists(atPath: destination.path) {
+                if exchange(tmp.path, destination.path) {
+                    try? fm.removeItem(at: tmp)  // now holds the previous contents
+                } else {
+                    // No RENAME_EXCHANGE on this filesystem: move the old folder aside, then rename.
+                    let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+                    try? fm.removeItem(at: old)
+                    guard rename(destination.path, old.path) == 0, rename(tmp.path, destination.path) == 0 else {
+                        throw ModelError("\(destination.path): cannot be replaced (\(String(cString: strerror(errno))))")
+                    }
+                    try? fm.removeItem(at: old)
+                }
+            } else if rename(tmp.path, destination.path) != 0 {
+                throw ModelError("\(destination.path): cannot be written (\(String(cString: strerror(errno))))")
+            }
+        } catch {
+            try? fm.removeItem(at: tmp)
+            throw error
+        }
+    }
+}

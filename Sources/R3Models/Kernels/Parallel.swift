@@ -1,0 +1,55 @@
+import CBLAS
+import Dispatch
+import Foundation
+
+/// The thread count of the model kernels. R3 does its own splitting: OpenBLAS always runs on one
+/// thread inside `concurrentPerform` workers (matrix products split by rows, attention by
+/// (sequence, head)), so no BLAS thread pool spins against the workers. Work is split into fixed
+/// contiguous ranges and reductions run in a fixed order: the same count gives the same numbers.
+public enum ModelThreads {
+    nonisolated(unsafe) private static var _count = 0
+
+    /// Worker count (default: the active processor count).
+    public static var count: Int {
+        get {
+            if _count == 0 {
+                _count = max(1, ProcessInfo.processInfo.activeProcessorCount)
+                openblas_set_num_threads(1)
+            }
+            return _count
+        }
+        set {
+            _count = max(1, newValue)
+            openblas_set_num_threads(1)
+        }
+    }
+}
+
+/// Runs `body` over `0..<n` split into contiguous ranges, one per worker; `body(range, worker)`.
+/// Fewer workers are used when a worker would get fewer than `minimumPerWorker` items.
+@inline(__always)
+func parallelRanges(_ n: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>, Int) -> Void) {
+    let workers = min(ModelThreads.count, max(1, n / max(minimumPerWorker, 1)))
+    if workers <= 1 || n <= 1 {
+        body(0..<n, 0)
+        return
+    }
+    withoutActuallyEscaping(body) { b in
+        // The workers touch disjoint ranges of raw buffers; the kernels are written for that.
+        let run = unsafeBitCast(b, to: (@Sendable (Range<Int>, Int) -> Void).self)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lo = n * w / workers, hi = n * (w + 1) / workers
+            if lo < hi { run(lo..<hi, w) }
+        }
+    }
+}
+
+/// Runs `body` with the kernels on one thread (small decode steps, where thread hand-offs cost
+/// more than they save), then restores `ModelThreads.count`.
+func singleThreaded<T>(_ body: () throws -> T) rethrows -> T {
+    let saved = ModelThreads.count
+    if saved == 1 { return try body() }
+    ModelThreads.count = 1
+    defer { ModelThreads.count = saved }
+    return try body()
+}

@@ -1,1 +1,0 @@
-// R3Models: placeholder until its issue lands.

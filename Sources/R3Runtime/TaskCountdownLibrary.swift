@@ -19,10 +19,13 @@ enum TaskCountdownLibrary {
         return t
     }
 
-    static func verifier(answerTags: Bool) -> VerifierObject {
-        VerifierObject(name: answerTags ? "countdown (answer tags)" : "countdown (first line)",
-                       body: .native(.countdown(CountdownVerifier(extraction: answerTags ? .answerTags : .firstLine)), kind: .countdown))
-    }
+    /// The two Countdown verifier objects (made once: `countdown.verify` runs in hot script loops).
+    static func verifier(answerTags: Bool) -> VerifierObject { answerTags ? tagsVerifier : lineVerifier }
+
+    private static let lineVerifier = VerifierObject(
+        name: "countdown (first line)", body: .native(.countdown(CountdownVerifier(extraction: .firstLine)), kind: .countdown))
+    private static let tagsVerifier = VerifierObject(
+        name: "countdown (answer tags)", body: .native(.countdown(CountdownVerifier(extraction: .answerTags)), kind: .countdown))
 
     static let functions: [Builtin] = [
         Builtin("generate(count = 1000, seed = 0, numbers = nil, numberRange = nil, targetRange = nil, operations = \"+-*/\", requireDivision = false, minDistinctOperators = 1, minSolutions = 1, maxSolutions = nil, distinctNumbers = false, maxAttemptsPerTask = 2000)", owner: "countdown",

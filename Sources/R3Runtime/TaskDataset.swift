@@ -106,17 +106,19 @@ final class DatasetObject: NativeObject {
     private static func receiver(_ a: Arguments) -> DatasetObject { a.receiver(as: DatasetObject.self) }
     private static func make(_ items: [Value]) -> Value { .native(DatasetObject(items)) }
 
+    private static func shuffled(_ a: Arguments) throws -> Value {
+        make(R3Tasks.Dataset(receiver(a).items).shuffled(seed: try TaskValues.seed(a)).elements)
+    }
+
     static let methodTable: [String: Builtin] = Dictionary(uniqueKeysWithValues: methods.map { ($0.shortName, $0) })
 
     static let methods: [Builtin] = [
         Builtin("shuffled(seed = 0)", owner: "Dataset",
-                doc: "A new dataset with the items in a random order (Fisher-Yates on R3's seeded generator): the same seed gives the same order on every machine.") { a in
-            make(R3Tasks.Dataset(receiver(a).items).shuffled(seed: try TaskValues.seed(a)).elements)
-        },
+                doc: "A new dataset with the items in a random order (Fisher-Yates on R3's seeded generator): the same seed gives the same order on every machine.",
+                body: shuffled),
         Builtin("shuffle(seed = 0)", owner: "Dataset",
-                doc: "The same as shuffled(seed:): returns a new dataset (datasets never change in place).") { a in
-            make(R3Tasks.Dataset(receiver(a).items).shuffled(seed: try TaskValues.seed(a)).elements)
-        },
+                doc: "The same as shuffled(seed:): returns a new dataset (datasets never change in place).",
+                body: shuffled),
         Builtin("split(fraction)", owner: "Dataset",
                 doc: "A list of two datasets: the first round(fraction x count) items and the rest, in order (shuffle first for a random split). let [train, test] = tasks.split(0.9). `fraction` must lie in [0, 1].") { a in
             do {

@@ -67,7 +67,7 @@ enum TaskLibrary {
                 kind = k
             }
             if case .native(let t as TaskObject) = a["record"] {
-                guard kind == nil || kind == t.task.kind else { throw a.error("the task is a \(t.task.kind.rawValue) task, not \(kind!.rawValue)") }
+                if let k = kind, k != t.task.kind { throw a.error("the task is a \(t.task.kind.rawValue) task, not \(k.rawValue)") }
                 return a["record"]
             }
             return .native(TaskObject(try TaskValues.task(a, "record", kind: kind)))

@@ -90,10 +90,10 @@ public struct TaskVerifyCommand {
         let sink = try OutputSink(path: output == "-" ? nil : output)
         do {
             let summary: Summary
-            if let k = builtIn {
-                summary = try runEngine(kind: k, inputFD: inputFD, outputFD: sink.fd)
+            if let (interp, verifier) = script {
+                summary = try runScript(interp, verifier, forcedKind: forcedKind, inputFD: inputFD, sink: sink)
             } else {
-                summary = try runScript(script!.0, script!.1, forcedKind: forcedKind, inputFD: inputFD, sink: sink)
+                summary = try runEngine(kind: builtIn ?? .countdown, inputFD: inputFD, outputFD: sink.fd)
             }
             try sink.commit()
             return summary

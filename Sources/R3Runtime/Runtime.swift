@@ -16,5 +16,7 @@ public enum Runtime {
     }
 
     /// The installers of the domain libraries, in dependency order.
-    static let libraries: [(Interpreter) -> Void] = []
+    static let libraries: [(Interpreter) -> Void] = [
+        TaskLibrary.install,
+    ]
 }

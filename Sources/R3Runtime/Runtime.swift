@@ -16,5 +16,5 @@ public enum Runtime {
     }
 
     /// The installers of the domain libraries, in dependency order.
-    static let libraries: [(Interpreter) -> Void] = []
+    static let libraries: [(Interpreter) -> Void] = [PlotLibrary.install]
 }

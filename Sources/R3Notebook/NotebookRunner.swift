@@ -176,8 +176,15 @@ final class NotebookDisplay: DisplaySink {
     /// A figure saved with savefig: when this cell already shows the same picture of it, the
     /// image is labelled with the file; otherwise the saved figure is shown too.
     func saved(_ plotter: Plotter, to path: String) throws -> String? {
+        let last = shown.last(where: { $0.plotter == ObjectIdentifier(plotter) })
+        // A PNG saved at the shown size has the shown bytes: no second rendering needed.
+        if let last, (path as NSString).pathExtension.lowercased() == "png",
+           FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) == last.png {
+            cell.setPath(path, at: last.index)
+            return nil
+        }
         let (png, _) = try image(of: plotter)
-        if let last = shown.last(where: { $0.plotter == ObjectIdentifier(plotter) }), last.png == png {
+        if let last, last.png == png {
             cell.setPath(path, at: last.index)
             return nil
         }

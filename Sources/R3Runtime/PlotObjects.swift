@@ -137,9 +137,9 @@ final class FigureObject: NativeObject, DisplayableValue {
 /// A histogram series from `values` and `bins`, checked here so the error names the call.
 func histogramSeries(_ a: Arguments, _ options: PlotOptions) throws -> Series {
     guard let values = try PlotValues.numbers(a["values"], "values", in: a) else {
-        throw a.error("argument 'values' must be a list of numbers, got \(a["values"].typeName)")
+        throw a.error("values must be a list of numbers (or a range, a tensor), got \(a["values"].typeName)")
     }
-    if values.isEmpty { throw a.error("argument 'values' is empty: nothing to plot") }
+    if values.isEmpty { throw a.error("values is empty: nothing to plot") }
     let bins = try a.int("bins")
     guard bins >= 1, bins <= 100_000 else { throw a.error("bins: must be between 1 and 100000, got \(bins)") }
     if let label = options.label, label.count != 1 { throw a.error("label: a histogram takes one label, got \(label.count)") }

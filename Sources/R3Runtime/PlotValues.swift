@@ -21,7 +21,7 @@ enum PlotValues {
             out.reserveCapacity(l.items.count)
             for (i, item) in l.items.enumerated() {
                 guard case .number(let n) = item else {
-                    throw a.error("argument '\(name)' must be a list of numbers; item \(i) is a \(item.typeName)")
+                    throw a.error("\(name) must be a list of numbers; item \(i) is a \(item.typeName)")
                 }
                 out.append(n)
             }
@@ -30,26 +30,26 @@ enum PlotValues {
             let lower = r.lower ?? 0
             return (0..<r.count).map { lower + Double($0) }
         case .native(let o as NumericSequence):
-            do { return try o.numericValues() } catch { throw a.error("argument '\(name)': \(error)") }
+            do { return try o.numericValues() } catch { throw a.error("\(name): \(error)") }
         default:
             return nil
         }
     }
 
     /// One series or several: a flat series, or a list whose items are all series
-    /// (`[ys1, ys2]`). Empty series are refused here, naming the argument.
-    static func seriesList(_ value: Value, _ name: String, in a: Arguments) throws -> [[Double]] {
+    /// (`[ys1, ys2]`). `role` names the argument in errors (`y`). Empty series are refused here.
+    static func seriesList(_ value: Value, _ role: String, in a: Arguments) throws -> [[Double]] {
         if case .list(let l) = value, !l.items.isEmpty, l.items.allSatisfy(isSeriesLike) {
             return try l.items.enumerated().map { i, item in
-                let values = try numbers(item, "\(name)[\(i)]", in: a) ?? []
-                if values.isEmpty { throw a.error("series \(i) of '\(name)' is empty: nothing to plot") }
+                let values = try numbers(item, "\(role)[\(i)]", in: a) ?? []
+                if values.isEmpty { throw a.error("\(role)[\(i)] is empty: nothing to plot") }
                 return values
             }
         }
-        guard let values = try numbers(value, name, in: a) else {
-            throw a.error("argument '\(name)' must be a list of numbers, a list of such lists, or a metrics log; got \(value.typeName)")
+        guard let values = try numbers(value, role, in: a) else {
+            throw a.error("\(role) must be a list of numbers (or a list of such lists, a range, a tensor), got \(value.typeName)")
         }
-        if values.isEmpty { throw a.error("argument '\(name)' is empty: nothing to plot") }
+        if values.isEmpty { throw a.error("\(role) is empty: nothing to plot") }
         return [values]
     }
 
@@ -188,7 +188,7 @@ struct PlotOptions {
             guard !second.isNil else {
                 throw a.error("name the columns to plot: plot(log, \"loss\") or plot(log, [\"loss\", \"reward\"]); the log has \(log.log.columns.isEmpty ? "no columns yet" : "columns " + log.log.columns.joined(separator: ", "))")
             }
-            let columns = try PlotValues.names(second, "b", in: a)
+            let columns = try PlotValues.names(second, "columns", in: a)
             let figure: Figure
             do {
                 figure = try Figure.metrics(log.log, columns, smoothing: smoothing, style: style)
@@ -203,14 +203,14 @@ struct PlotOptions {
         var x: [Double]?
         var ys: [[Double]]
         if second.isNil {
-            ys = try PlotValues.seriesList(first, "a", in: a)
+            ys = try PlotValues.seriesList(first, "y", in: a)
         } else {
-            guard let xs = try PlotValues.numbers(first, "a", in: a) else {
-                throw a.error("argument 'a' (x) must be a list of numbers, got \(first.typeName)")
+            guard let xs = try PlotValues.numbers(first, "x", in: a) else {
+                throw a.error("x must be a list of numbers (or a range, a tensor), or plot a metrics log: plot(log, \"loss\"); got \(first.typeName)")
             }
-            if xs.isEmpty { throw a.error("argument 'a' (x) is empty: nothing to plot") }
+            if xs.isEmpty { throw a.error("x is empty: nothing to plot") }
             x = xs
-            ys = try PlotValues.seriesList(second, "b", in: a)
+            ys = try PlotValues.seriesList(second, "y", in: a)
             for (i, y) in ys.enumerated() where y.count != xs.count {
                 let which = ys.count == 1 ? "y" : "y[\(i)]"
                 throw a.error("x has \(xs.count) values but \(which) has \(y.count): they must have the same length")

@@ -57,18 +57,6 @@ public enum Display {
         set { lock.withLock { override = newValue } }
     }
 
-    /// Runs `body` with `sink` as the current sink, then flushes deferred shows into it and
-    /// restores the previous sink.
-    public static func using<T>(_ sink: DisplaySink, _ body: () throws -> T) rethrows -> T {
-        let previous = current
-        current = sink
-        defer {
-            flush()
-            current = previous
-        }
-        return try body()
-    }
-
     /// Registers a flush handler for as long as `owner` lives: `flush()` calls it. R3Runtime's
     /// sessions register one that shows their pending tables.
     public static func addFlushHandler(owner: AnyObject, _ handler: @escaping () -> Void) {

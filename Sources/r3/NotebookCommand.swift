@@ -42,8 +42,8 @@ struct NotebookCommand: ParsableCommand {
     var markdownPath: String? {
         if let output { return output }
         if ipynb != nil { return nil }
-        let url = URL(fileURLWithPath: file)
-        return url.pathExtension.isEmpty ? file + ".md" : url.deletingPathExtension().path + ".md"
+        let path = file as NSString
+        return path.pathExtension.isEmpty ? file + ".md" : path.deletingPathExtension + ".md"
     }
 
     func run() throws {

@@ -57,6 +57,7 @@ public final class NotebookRunner {
         var document = document
         let name = document.file ?? path ?? "<notebook>"
         let fullPath = (path ?? document.file).map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath).standardizedFileURL.path }
+        Display.flush()  // tables pending from before the run belong to the caller's output
         let cell = CellRecorder()
         let display = NotebookDisplay(cell, runner: self)
         let savedOutput = interpreter.output

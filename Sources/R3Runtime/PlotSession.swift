@@ -88,7 +88,7 @@ final class PlotSession {
         case .files:
             return fileDisplay()
         case .terminal:
-            if onTerminal { return TerminalDisplay(terminalDisplay(onTerminal: true)) }
+            if onTerminal, case let display = terminalDisplay(onTerminal: true), display != .file { return TerminalDisplay(display) }
             let size = TerminalPolicy.textSize(for: TerminalSize(columns: 80, rows: 24))
             return TerminalDisplay(.text(width: size.width, height: size.height, color: false))
         case .auto:

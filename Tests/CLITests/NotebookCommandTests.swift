@@ -65,6 +65,12 @@ final class NotebookCommandTests: XCTestCase {
         XCTAssertFalse(text.stdout.contains("plot saved"), text.stdout)
         XCTAssertTrue(text.stdout.contains(" 16 +-"), text.stdout)
         XCTAssertTrue(text.stdout.hasSuffix("done\n"))
+        // plotOutput(to: "terminal") does the same from the script, and wins over R3_PLOT=file.
+        _ = try write("text.r3", "plotOutput(to: \"terminal\")\nplot([1, 4, 9, 16])\n")
+        let forced = try runR3(["text.r3"], in: directory, environment: ["R3_PLOT": "file"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.contains(" 16 +-"), forced.stdout)
+        XCTAssertFalse(forced.stdout.contains("plot saved"), forced.stdout)
     }
 
     func testATableAtTheEndOfAScriptIsShown() throws {

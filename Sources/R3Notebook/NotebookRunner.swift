@@ -162,11 +162,9 @@ final class NotebookDisplay: DisplaySink {
 
     func show(_ plotter: Plotter) throws -> String? {
         let (png, warnings) = try image(of: plotter)
-        let text = try? plotter.gnuplot.render(plotter.figure, to: .text(width: runner.textSize.width, height: runner.textSize.height,
-                                                                         color: false)).text
         shown.append((ObjectIdentifier(plotter), cell.outputs.count, png))
-        cell.append(.image(path: nil, png: png, text: text))
-        return warnings.map { "warning: \($0)\n" }.joined()
+        cell.append(.image(path: nil, png: png, text: textDrawing(of: plotter)))
+        return warningLines(warnings)
     }
 
     func show(_ table: Table) -> String? {
@@ -189,11 +187,15 @@ final class NotebookDisplay: DisplaySink {
             cell.setPath(path, at: last.index)
             return nil
         }
-        let text = try? plotter.gnuplot.render(plotter.figure, to: .text(width: runner.textSize.width, height: runner.textSize.height,
-                                                                         color: false)).text
         shown.append((ObjectIdentifier(plotter), cell.outputs.count, png))
-        cell.append(.image(path: path, png: png, text: text))
+        cell.append(.image(path: path, png: png, text: textDrawing(of: plotter)))
         return nil
+    }
+
+    /// The figure drawn as text, kept as the image's plain-text fallback (nil if that fails).
+    private func textDrawing(of plotter: Plotter) -> String? {
+        let size = runner.textSize
+        return try? plotter.gnuplot.render(plotter.figure, to: .text(width: size.width, height: size.height, color: false)).text
     }
 
     private func image(of plotter: Plotter) throws -> (Data, [String]) {

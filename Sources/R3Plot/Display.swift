@@ -73,3 +73,9 @@ public enum Display {
         for handler in live { handler() }
     }
 }
+
+/// The lines a sink returns for values a rendering left out:
+/// `warning: series 'loss': skipped 3 NaN/inf values`, one per line.
+public func warningLines(_ warnings: [String]) -> String {
+    warnings.map { "warning: \($0)\n" }.joined()
+}

@@ -48,11 +48,6 @@ final class FileDisplay: DisplaySink {
     func show(_ table: Table) -> String? { table.text }
 }
 
-/// `warning: series 'loss': skipped 3 NaN/inf values`, one line each.
-func warningLines(_ warnings: [String]) -> String {
-    warnings.map { "warning: \($0)\n" }.joined()
-}
-
 /// The pixel size recorded in an image file: a PNG's IHDR chunk, an SVG's width and height
 /// attributes. Nil for other formats or when the file does not say.
 enum ImageFileInfo {

@@ -144,7 +144,12 @@ struct PlotOptions {
         if has("label") {
             switch a["label"] {
             case .string(let s): label = [s]
-            default: label = try PlotValues.names(a["label"], "label", in: a)
+            case .list(let l):
+                label = try l.items.enumerated().map { i, item in
+                    guard case .string(let s) = item else { throw a.error("label: must be a string or a list of strings; item \(i) is a \(item.typeName)") }
+                    return s
+                }
+            default: throw a.error("label: must be a string or a list of strings, got \(a["label"].typeName)")
             }
         }
         if has("style") {

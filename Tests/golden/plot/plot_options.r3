@@ -9,5 +9,6 @@ try { plot([1, 2], xrange: [5]) } catch e { print(e) }  # expect: plot(): xrange
 try { plot([1, 2], yrange: [2, 1]) } catch e { print(e) }  # expect: plot(): yrange: the lower bound 2 must be below the upper 1
 try { plot([1, 2], [1, 2, 3]) } catch e { print(e) }  # expect: plot(): x has 2 values but y has 3: they must have the same length
 try { plot([1, "a"]) } catch e { print(e) }  # expect: plot(): y must be a list of numbers; item 1 is a string
+try { plot([1, 2], label: 3) } catch e { print(e) }  # expect: plot(): label: must be a string or a list of strings, got number
 try { plot([[1, 2], [3, 4]], label: "one") } catch e { print(e) }  # expect: plot(): label: got 1 label for 2 series
 plot("text")  # expect error: plot(): y must be a list of numbers (or a list of such lists, a range, a tensor), got string

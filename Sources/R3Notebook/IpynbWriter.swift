@@ -113,10 +113,15 @@ func lines(_ text: String) -> JSON {
 }
 
 private func isoDate(_ date: Date) -> String {
+    isoFormatter.lock.withLock { isoFormatter.formatter.string(from: date) }
+}
+
+/// One formatter for every timestamp (making one costs more than a whole small notebook).
+private let isoFormatter: (formatter: ISO8601DateFormatter, lock: NSLock) = {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: date)
-}
+    return (formatter, NSLock())
+}()
 
 /// A JSON value with ordered objects, serialized deterministically.
 indirect enum JSON: Equatable, Sendable {
@@ -161,6 +166,8 @@ indirect enum JSON: Equatable, Sendable {
     }
 
     private func quoted(_ s: String) -> String {
+        // Most text (and all base64 images) needs no escape: copy it whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -18,5 +18,6 @@ public enum Runtime {
     /// The installers of the domain libraries, in dependency order.
     static let libraries: [(Interpreter) -> Void] = [
         TaskLibrary.install,
+        PlotLibrary.install,
     ]
 }

@@ -13,7 +13,7 @@ struct R3Command: ParsableCommand {
             `r3 -e CODE` runs code; a script piped to stdin runs as a file.
             """,
         version: Runtime.version,
-        subcommands: [RunCommand.self, BenchCommand.self, VerifyCommand.self],
+        subcommands: [RunCommand.self, NotebookCommand.self, VerifyCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -123,7 +123,9 @@ final class REPL {
     private func evaluate(_ source: SourceFile) {
         Interrupt.clear()
         do {
-            if let value = try interpreter.run(source), !value.isNil {
+            let value = try interpreter.run(source)
+            // A figure or table result is drawn (on the terminal) instead of echoed as text.
+            if try !Runtime.displayResult(value, in: interpreter), let value, !value.isNil {
                 print(Formatter.repr(value))
             }
         } catch let e as ScriptError {
@@ -133,7 +135,14 @@ final class REPL {
             fflush(stdout)
             Terminal.writeError("error: \(error)")
         }
+        finishInput()
+    }
+
+    /// Shows pending tables and ends live plots and progress bars, so the prompt starts below them.
+    private func finishInput() {
+        let problems = Runtime.finishInput(interpreter)
         fflush(stdout)
+        for line in problems { Terminal.writeError(line) }
     }
 
     private func command(_ text: String) {
@@ -155,6 +164,7 @@ final class REPL {
             } catch {
                 Terminal.writeError("error: \(error)")
             }
+            finishInput()
         case ":reset":
             interpreter.reset()
             print("session reset: user definitions cleared")

@@ -7,6 +7,8 @@ final class REPLPlotTests: XCTestCase {
     private var session = ""
     private var directory: URL!
     private var tmux = ""
+    /// A private tmux server per test (a fresh machine has none running).
+    private let socket = "r3plot-\(UUID().uuidString.prefix(8))"
 
     override func setUpWithError() throws {
         let binary = try R3Binary.require()
@@ -23,7 +25,7 @@ final class REPLPlotTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        if !session.isEmpty { _ = try? tmuxRun(["kill-session", "-t", session]) }
+        if !session.isEmpty { _ = try? tmuxRun(["kill-server"]) }
         if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
@@ -32,21 +34,14 @@ final class REPLPlotTests: XCTestCase {
 
     @discardableResult
     private func tmuxRun(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        TerminalSession.spawnDetached(tmux, ["-L", socket] + arguments)
     }
 
     /// The pane's text, with `history` lines of scrollback.
     private func capture(history: Int = 0) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["capture-pane", "-p", "-t", session] + (history > 0 ? ["-S", "-\(history)"] : [])
+        process.arguments = ["-L", socket, "capture-pane", "-p", "-t", session] + (history > 0 ? ["-S", "-\(history)"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

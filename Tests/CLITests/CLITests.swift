@@ -4,39 +4,39 @@ import XCTest
 /// The command line as a user meets it: running files, code, stdin; exit codes; help and version.
 final class CLITests: XCTestCase {
     func testVersionAndHelp() throws {
-        let v = try Binary.run(["--version"])
+        let v = try R3Binary.run(["--version"])
         XCTAssertEqual(v.status, 0)
         XCTAssertTrue(v.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, v.stdout)
-        let h = try Binary.run(["--help"])
+        let h = try R3Binary.run(["--help"])
         XCTAssertEqual(h.status, 0)
         XCTAssertTrue(h.stdout.contains("USAGE: r3"), h.stdout)
         XCTAssertTrue(h.stdout.contains("bench"))
     }
 
     func testRunsCode() throws {
-        let r = try Binary.run(["-e", "let x = 6 * 7\nprint(\"x = \\(x)\")"])
+        let r = try R3Binary.run(["-e", "let x = 6 * 7\nprint(\"x = \\(x)\")"])
         XCTAssertEqual(r.status, 0)
         XCTAssertEqual(r.stdout, "x = 42\n")
     }
 
     func testRunsAFileWithArguments() throws {
-        let path = try Binary.temporaryFile("print(args)\n")
-        let direct = try Binary.run([path, "a", "b"])
+        let path = try R3Binary.temporaryFile("print(args)\n")
+        let direct = try R3Binary.run([path, "a", "b"])
         XCTAssertEqual(direct.stdout, "[\"a\", \"b\"]\n")
-        let viaRun = try Binary.run(["run", path, "c"])
+        let viaRun = try R3Binary.run(["run", path, "c"])
         XCTAssertEqual(viaRun.stdout, "[\"c\"]\n")
     }
 
     func testStdinThatIsNotATerminalRunsAsAScript() throws {
-        let r = try Binary.run([], stdin: "var t = 0\nfor i in 1...4 { t += i }\nprint(t)\n")
+        let r = try R3Binary.run([], input: "var t = 0\nfor i in 1...4 { t += i }\nprint(t)\n")
         XCTAssertEqual(r.status, 0)
         XCTAssertEqual(r.stdout, "10\n")
         XCTAssertFalse(r.stdout.contains("r3>"), "no prompt or echo when stdin is a pipe")
     }
 
     func testRuntimeErrorExitsNonZeroWithLocationAndStack() throws {
-        let path = try Binary.temporaryFile("fn f(xs) {\n  return xs[3]\n}\nprint(\"before\")\nf([1])\nprint(\"after\")\n", name: "fail.r3")
-        let r = try Binary.run([path])
+        let path = try R3Binary.temporaryFile("fn f(xs) {\n  return xs[3]\n}\nprint(\"before\")\nf([1])\nprint(\"after\")\n", name: "fail.r3")
+        let r = try R3Binary.run([path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "before\n")
         XCTAssertTrue(r.stderr.hasPrefix("\(path):2:12: error: index 3 is out of range for a list of 1 item"), r.stderr)
@@ -45,8 +45,8 @@ final class CLITests: XCTestCase {
     }
 
     func testSyntaxErrorsAreAllReportedAndNothingRuns() throws {
-        let path = try Binary.temporaryFile("print(\"ran\")\nlet a = (1 +\nlet b = \"open\n", name: "bad.r3")
-        let r = try Binary.run([path])
+        let path = try R3Binary.temporaryFile("print(\"ran\")\nlet a = (1 +\nlet b = \"open\n", name: "bad.r3")
+        let r = try R3Binary.run([path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "", "a file with syntax errors does not start running")
         XCTAssertTrue(r.stderr.contains("bad.r3:3:9: syntax error: unterminated string"), r.stderr)
@@ -54,24 +54,24 @@ final class CLITests: XCTestCase {
     }
 
     func testMissingFileIsAClearError() throws {
-        let r = try Binary.run(["/no/such/file.r3"])
+        let r = try R3Binary.run(["/no/such/file.r3"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("no such file '/no/such/file.r3'"), r.stderr)
     }
 
     func testErrorsUseNoColorWhenNotATerminal() throws {
-        let r = try Binary.run(["-e", "nope"], environment: ["NO_COLOR": ""])
+        let r = try R3Binary.run(["-e", "nope"], environment: ["NO_COLOR": ""])
         XCTAssertFalse(r.stderr.contains("\u{1B}["), "no escape codes in a pipe")
     }
 
     func testDeepRecursionIsCleanInTheBinary() throws {
-        let r = try Binary.run(["-e", "fn r(n) { r(n + 1) }\nr(0)"])
+        let r = try R3Binary.run(["-e", "fn r(n) { r(n + 1) }\nr(0)"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("stack overflow"), r.stderr)
     }
 
     func testNotebookCellsRunInOrderAsAScript() throws {
-        let path = try Binary.temporaryFile("""
+        let path = try R3Binary.temporaryFile("""
             # %% [markdown]
             # # A title
             # %%
@@ -79,18 +79,18 @@ final class CLITests: XCTestCase {
             # %% second cell
             print(x * 21)
             """, name: "nb.r3")
-        let r = try Binary.run(["run", path])
+        let r = try R3Binary.run(["run", path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "42\n")
     }
 
     func testBenchInterpPrintsNameSecondsLines() throws {
-        let r = try Binary.run(["bench", "interp"])
+        let r = try R3Binary.run(["bench", "interp"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 3)
         for line in lines { XCTAssertTrue(line.hasPrefix("name=") && line.contains(" seconds="), String(line)) }
-        let unknown = try Binary.run(["bench", "nope"])
+        let unknown = try R3Binary.run(["bench", "nope"])
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertTrue(unknown.stderr.contains("unknown benchmark 'nope'"), unknown.stderr)
     }

@@ -103,7 +103,7 @@ final class REPLTests: XCTestCase {
         t.waitFor(":help NAME shows one")
         try t.type(":help list.map")
         t.waitFor("list.map(transform)")
-        let file = try Binary.temporaryFile("let loaded = \"yes\"\n", name: "lib.r3")
+        let file = try R3Binary.temporaryFile("let loaded = \"yes\"\n", name: "lib.r3")
         try t.type(":load \(file)")
         try t.type("loaded")
         t.waitFor("\"yes\"")
@@ -131,14 +131,14 @@ final class REPLTests: XCTestCase {
 
     func testHistoryIsRecalledInANewSession() throws {
         let history = FileManager.default.temporaryDirectory.appendingPathComponent("r3-hist-\(UUID().uuidString)").path
-        let first = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(Binary.path)")
+        let first = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
         first.waitFor("r3>")
         try first.type("let remembered = 12345")
         try first.press("C-d")
         let end = Date().addingTimeInterval(10)
         while first.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
         Thread.sleep(forTimeInterval: 0.5)
-        let second = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(Binary.path)")
+        let second = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
         second.waitFor("r3>")
         try second.press("Up")
         second.waitFor("r3> let remembered = 12345")

@@ -9,7 +9,7 @@ final class TerminalSession {
 
     init(width: Int = 100, height: Int = 40, command: String? = nil) throws {
         historyPath = FileManager.default.temporaryDirectory.appendingPathComponent("r3-history-\(UUID().uuidString)").path
-        let cmd = command ?? "env R3_HISTORY=\(historyPath) NO_COLOR=1 \(Binary.path)"
+        let cmd = try command ?? "env R3_HISTORY=\(historyPath) NO_COLOR=1 \(try R3Binary.require())"
         // The server this starts would hold a captured pipe open forever: do not capture.
         try tmux(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", cmd], capture: false)
     }

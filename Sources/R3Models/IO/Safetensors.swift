@@ -103,10 +103,19 @@ public final class SafetensorsFile {
     /// `destination` must hold `entries[name].count` floats.
     public func read(_ name: String, into destination: UnsafeMutablePointer<Float>) throws {
         guard let e = entries[name] else { throw ModelError("\(path): no tensor named '\(name)'") }
+        guard [.F32, .F16, .BF16, .F64].contains(e.dtype) else {
+            throw ModelError("\((path as NSString).lastPathComponent): tensor '\(name)' has dtype \(e.dtype.rawValue), not a floating type")
+        }
         guard let base = file.base else { return }
-        let src = base + dataStart + e.begin
-        let n = e.count
-        switch e.dtype {
+        SafetensorsFile.convert(base + dataStart + e.begin, dtype: e.dtype, count: e.count, into: destination)
+    }
+
+    /// Converts `count` floating values of `dtype` to Float32. Kept out of the throwing `read`:
+    /// Swift 6.3's optimiser turned the F32 `memcpy` into a tail call that returned from `read`
+    /// with a stale error register (a crash in release builds with -enable-testing).
+    @inline(never)
+    static func convert(_ src: UnsafeRawPointer, dtype: SafetensorsDType, count n: Int, into destination: UnsafeMutablePointer<Float>) {
+        switch dtype {
         case .F32:
             memcpy(destination, src, n * 4)
         case .F16:
@@ -116,7 +125,7 @@ public final class SafetensorsFile {
         case .F64:
             for i in 0..<n { destination[i] = Float(src.loadUnaligned(fromByteOffset: 8 * i, as: Double.self)) }
         default:
-            throw ModelError("\((path as NSString).lastPathComponent): tensor '\(name)' has dtype \(e.dtype.rawValue), not a floating type")
+            break
         }
     }
 

@@ -114,6 +114,8 @@ final class PlotSession {
     private func fileDisplay() -> FileDisplay {
         let dir = directory ?? environment["R3_PLOT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         if let files, files.directory == dir, files.format == format { return files }
+        // R3_PLOT_DIR (scripts/run sets out/<script>) is created on first use, as plotOutput(dir:) is.
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let made = FileDisplay(directory: dir, format: format)
         files = made
         return made

@@ -1,3 +1,4 @@
+import Foundation
 import R3Random
 import R3Script
 import R3Tensor
@@ -10,7 +11,6 @@ enum TensorLibrary {
         for b in functions + TensorOptimizers.functions { interp.define(b) }
         interp.define("schedule", .native(TensorOptimizers.schedules))
         interp.registerHelp(TensorMethods.list + OptimizerObject.methodList + ScheduleObject.methodList)
-        _ = TensorSession.of(interp)
     }
 
     /// A creation function's result, made a parameter when `grad` is true.
@@ -120,21 +120,30 @@ enum TensorLibrary {
 }
 
 /// The tensor state of one interpreter session: the generator that `randn`, `rand` and `dropout`
-/// draw from when they get no seed (seeded 0 at start, reseeded by `manualSeed`). It lives in the
-/// session's globals under a name no script can write, so it goes away with the interpreter.
-final class TensorSession: NativeObject {
+/// draw from when they get no seed (seeded 0 at start, reseeded by `manualSeed`).
+final class TensorSession {
     var generator = RandomGenerator(seed: 0)
-    static let globalName = "<tensor session>"
-
-    override var typeName: String { "TensorSession" }
-
-    static func of(_ interp: Interpreter) -> TensorSession {
-        if case .native(let s as TensorSession)? = interp.globals.value(named: globalName) { return s }
-        let s = TensorSession()
-        interp.define(globalName, .native(s))
-        return s
-    }
 
     /// Runs `body` with the session's generator, which continues from where the last draw stopped.
     func draw<T>(_ body: (inout RandomGenerator) throws -> T) rethrows -> T { try body(&generator) }
+
+    // MARK: - Sessions by interpreter
+
+    private struct Entry {
+        weak var interpreter: Interpreter?
+        let session: TensorSession
+    }
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var sessions: [ObjectIdentifier: Entry] = [:]
+
+    /// The session of `interp`, made on first use; sessions of interpreters that are gone are dropped.
+    static func of(_ interp: Interpreter) -> TensorSession {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry = sessions[ObjectIdentifier(interp)], entry.interpreter === interp { return entry.session }
+        sessions = sessions.filter { $0.value.interpreter != nil }
+        let session = TensorSession()
+        sessions[ObjectIdentifier(interp)] = Entry(interpreter: interp, session: session)
+        return session
+    }
 }

@@ -74,9 +74,8 @@ enum TensorValues {
 
     /// A whole number that fits an `Int` (dimensions, axes, indices); `what` names it in errors.
     static func whole(_ n: Double, _ what: String) throws -> Int {
-        guard n == n.rounded(), abs(n) < 9e15 else {
-            throw ScriptError("\(what) must be a whole number, got \(Formatter.number(n))")
-        }
+        guard n == n.rounded() else { throw ScriptError("\(what) must be a whole number, got \(Formatter.number(n))") }
+        guard abs(n) < 9e15 else { throw ScriptError("\(what) is too large, got \(Formatter.number(n))") }
         return Int(n)
     }
 
@@ -107,8 +106,9 @@ enum TensorValues {
         return axes[0]
     }
 
-    /// A tensor subscript: whole numbers pick one position (negative from the end), ranges slice
-    /// (`0..<2`, `1...3`, `2...`, `..<3`; clamped like Python slices), nil inserts a new axis.
+    /// A tensor subscript: whole numbers (or rank-0 tensors holding one, as `argmax()` gives) pick
+    /// one position (negative from the end), ranges slice (`0..<2`, `1...3`, `2...`, `..<3`; clamped
+    /// like Python slices), nil inserts a new axis.
     static func indices(_ values: [Value]) throws -> [TensorIndex] {
         try values.enumerated().map { i, v in
             switch v {
@@ -121,6 +121,8 @@ enum TensorValues {
                 return .range(start: start, end: end, step: 1)
             case .null:
                 return .newAxis
+            case .native(let o as TensorObject) where o.tensor.rank == 0:
+                return .at(try whole(Double(try o.tensor.item()), "tensor index \(i)"))
             default:
                 throw ScriptError("tensor index \(i) is a \(v.typeName); an index is a whole number, a range (0..<2, 1..., ..<3) "
                     + "or nil (a new axis); to pick several positions use t.indexSelect(axis:, indices:)")

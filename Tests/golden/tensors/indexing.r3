@@ -11,4 +11,4 @@ print(t[-2..., -1])  # expect: tensor([ 7, 11])
 print(t[0, 2..<100], t[0, 5..<9].shape)  # expect: tensor([2, 3]) [0]
 print(t[nil].shape, t[0..., nil].shape, t[1, nil, 0..<2].shape)  # expect: [1, 3, 4] [3, 1, 4] [1, 2]
 print(t[1][2], t[1, 2].item())  # expect: tensor(6) 6
-print(t[t[0].argmax()], t[0, tensor(-1)].item())  # expect: tensor([ 8,  9, 10, 11]) 3
+print(t[t[0..., 0].argmax()], t[0, tensor(-1)].item())  # expect: tensor([ 8,  9, 10, 11]) 3

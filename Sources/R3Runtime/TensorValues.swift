@@ -10,7 +10,8 @@ enum TensorValues {
     /// A Float32 value as the script number it stands for: the shortest decimal that reads back as
     /// the same Float32 (`0.1`, not `0.10000000149011612`), so printed values look as typed.
     static func number(_ f: Float) -> Double {
-        f.isFinite ? Double(f.description) ?? Double(f) : Double(f)
+        if !f.isFinite || (f == f.rounded() && Swift.abs(f) < 16_777_216) { return Double(f) }
+        return Double(f.description) ?? Double(f)
     }
 
     /// Nested lists of numbers for a tensor's elements (a number for a rank-0 tensor), as `t.list()`.
@@ -21,7 +22,8 @@ enum TensorValues {
         }
     }
 
-    /// A tensor operand: a tensor, a number (rank 0), or nested lists of numbers (and tensors).
+    /// A tensor operand: a tensor, a number (rank 0), nested lists of numbers (and tensors), or a
+    /// bounded range (its whole numbers).
     /// Returns nil for any other value, so operators can report the types instead.
     /// - Throws: a `ScriptError` starting with `context` for a list holding something else, and a
     ///   `TensorError` for a ragged list.
@@ -31,6 +33,7 @@ enum TensorValues {
         case .number(let n): return Tensor(Float(n))
         case .bool(let b): return Tensor(b ? 1 : 0)
         case .list: return try Tensor(nested: nested(value, path: "", context))
+        case .range(let r) where r.lower != nil && r.upper != nil: return try Tensor(nested: nested(value, path: "", context))
         default: return nil
         }
     }

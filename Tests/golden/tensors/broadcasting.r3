@@ -14,3 +14,4 @@ print(a + [100, 200, 300])
 print([1, 1, 1] - a)
 # expect: tensor([[ 0, -1, -2],
 # expect:         [-3, -4, -5]])
+print(tensor([10, 20, 30]) + (0..<3), (1...3) * tensor(2))  # expect: tensor([10, 21, 32]) tensor([2, 4, 6])

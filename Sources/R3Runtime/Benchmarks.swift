@@ -4,13 +4,14 @@ import R3Script
 /// `r3 bench NAME`: each benchmark prints `name=... key=value` lines. Speed is measured here, never
 /// in unit tests; compare figures measured side by side in one run.
 public enum Benchmarks {
-    public static let names = ["interp", "verify", "plot"]
+    public static let names = ["interp", "verify", "plot", "tensor"]
 
     public static func run(_ name: String, options: [String: String]) throws -> [String] {
         switch name {
         case "interp": return try interpreter()
         case "verify": return try TaskBenchmark.run(options: options)
         case "plot": return try PlotBenchmarks.lines(options: options)
+        case "tensor": return try TensorBenchmark.run(options: options)
         default:
             throw ScriptError("unknown benchmark '\(name)'; the benchmarks are \(names.joined(separator: ", "))")
         }

@@ -19,5 +19,6 @@ public enum Runtime {
     static let libraries: [(Interpreter) -> Void] = [
         TaskLibrary.install,
         PlotLibrary.install,
+        TensorLibrary.install,
     ]
 }

@@ -56,6 +56,16 @@ public final class LanguageModel: @unchecked Sendable {
         stopTokenIds = Set(config.eosTokenIds + (tokenizer.eosTokenId.map { [$0] } ?? []))
     }
 
+    /// An independent copy: same config, tokenizer and stop tokens, its own weights (no gradients or
+    /// activations). GRPO trains a copy while the original serves as the frozen reference.
+    public func copied() throws -> LanguageModel {
+        let p = FloatBuffer(count: layout.total)
+        p.copy(from: params)
+        let copy = try LanguageModel(config: config, tokenizer: tokenizer, parameters: p)
+        copy.stopTokenIds = stopTokenIds
+        return copy
+    }
+
     /// Number of parameters (the tied embedding counted once).
     public var parameterCount: Int { layout.total }
 

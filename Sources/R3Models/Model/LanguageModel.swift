@@ -66,6 +66,24 @@ public final class LanguageModel: @unchecked Sendable {
         return copy
     }
 
+    /// Overwrites this model's weights with those of the Hugging Face folder at `path` (a checkpoint
+    /// of the same architecture).
+    /// - Throws: a `ModelError` naming the folder when it cannot be loaded or its shapes differ.
+    public func loadWeights(from path: String) throws {
+        let saved = try LanguageModel.load(path)
+        guard saved.config.vocabSize == config.vocabSize, saved.parameterCount == parameterCount,
+              saved.parameterShapes.map(\.shape) == parameterShapes.map(\.shape) else {
+            throw ModelError("\(path): the checkpoint's architecture differs from the model being trained")
+        }
+        params.copy(from: saved.params)
+    }
+
+    /// Whether `other` has the same parameter names and shapes (and vocabulary) as this model.
+    public func hasSameArchitecture(as other: LanguageModel) -> Bool {
+        config.vocabSize == other.config.vocabSize && parameterShapes.map(\.name) == other.parameterShapes.map(\.name)
+            && parameterShapes.map(\.shape) == other.parameterShapes.map(\.shape)
+    }
+
     /// Number of parameters (the tied embedding counted once).
     public var parameterCount: Int { layout.total }
 

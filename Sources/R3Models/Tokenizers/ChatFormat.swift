@@ -42,6 +42,18 @@ public enum ChatFormat: String, Sendable {
         return s
     }
 
+    /// The text that continues a conversation after an assistant message that ended with its
+    /// `endOfMessage` token: `messages`, then the assistant header when `addGenerationPrompt`.
+    /// In `format(history + messages)`, this is the text that follows the last assistant message's
+    /// end token (`\n<|im_start|>user\n...` for ChatML, `<|start_header_id|>user...` for Llama-3).
+    public func continuation(_ messages: [ChatMessage], addGenerationPrompt: Bool = true) -> String {
+        let full = format(messages, addGenerationPrompt: addGenerationPrompt)
+        switch self {
+        case .chatml: return "\n" + full
+        case .llama3: return String(full.dropFirst("<|begin_of_text|>".count))
+        }
+    }
+
     /// The token that ends one message (`<|im_end|>` or `<|eot_id|>`): generation should stop there.
     public var endOfMessage: String { self == .chatml ? "<|im_end|>" : "<|eot_id|>" }
 

@@ -42,27 +42,28 @@ struct TrainerState: Equatable {
     }
 }
 
-enum Checkpoint {
-    static func folderName(step: Int) -> String { "checkpoint-\(step)" }
+/// The `checkpoint-<step>` folders of a training run (SFT here, GRPO in R3Train).
+public enum Checkpoint {
+    public static func folderName(step: Int) -> String { "checkpoint-\(step)" }
 
     /// Writes `directory/checkpoint-<step>` atomically and removes all but the newest `keep`.
     static func write(model: LanguageModel, optimizer: AdamW, state: TrainerState, directory: String, keep: Int) throws -> String {
         let path = URL(fileURLWithPath: directory).appendingPathComponent(folderName(step: state.step)).path
         try model.save(to: path) { tmp in
-            let n = model.parameterCount
-            try SafetensorsWriter.write([
-                .init(name: "exp_avg", shape: [n], values: UnsafeBufferPointer(start: optimizer.m.pointer, count: n)),
-                .init(name: "exp_avg_sq", shape: [n], values: UnsafeBufferPointer(start: optimizer.v.pointer, count: n)),
-            ], metadata: ["step": String(optimizer.step)], to: tmp.appendingPathComponent("optimizer.safetensors"))
+            try optimizer.writeState(into: tmp)
             try writeAtomically(try jsonData(state.json()), to: tmp.appendingPathComponent("trainer_state.json"))
         }
-        let all = list(directory)
-        for old in all.dropLast(max(keep, 1)) { try? FileManager.default.removeItem(atPath: old.path) }
+        prune(directory, keep: keep)
         return path
     }
 
+    /// Removes all but the newest `keep` (at least 1) complete checkpoints of `directory`.
+    public static func prune(_ directory: String, keep: Int) {
+        for old in list(directory).dropLast(max(keep, 1)) { try? FileManager.default.removeItem(atPath: old.path) }
+    }
+
     /// Complete checkpoints in `directory`, oldest first.
-    static func list(_ directory: String) -> [(step: Int, path: String)] {
+    public static func list(_ directory: String) -> [(step: Int, path: String)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.compactMap { name -> (Int, String)? in
             guard name.hasPrefix("checkpoint-"), let s = Int(name.dropFirst("checkpoint-".count)) else { return nil }
@@ -72,7 +73,7 @@ enum Checkpoint {
     }
 
     /// A checkpoint folder, or the newest checkpoint inside a directory of them.
-    static func resolve(_ path: String) throws -> String {
+    public static func resolve(_ path: String) throws -> String {
         if FileManager.default.fileExists(atPath: path + "/trainer_state.json") { return path }
         guard let last = list(path).last else { throw ModelError("\(path): no checkpoint (no trainer_state.json) to resume from") }
         return last.path
@@ -80,21 +81,9 @@ enum Checkpoint {
 
     /// Restores weights and optimizer moments into `model` / `optimizer`; returns the trainer state.
     static func restore(_ path: String, model: LanguageModel, optimizer: AdamW) throws -> TrainerState {
-        let saved = try LanguageModel.load(path)
-        guard saved.config.vocabSize == model.config.vocabSize, saved.parameterCount == model.parameterCount,
-              saved.parameterShapes.map(\.shape) == model.parameterShapes.map(\.shape) else {
-            throw ModelError("\(path): the checkpoint's architecture differs from the model being trained")
-        }
-        model.params.copy(from: saved.params)
-        let opt = try SafetensorsFile(path: path + "/optimizer.safetensors")
-        for (name, buf) in [("exp_avg", optimizer.m), ("exp_avg_sq", optimizer.v)] {
-            guard opt.entries[name]?.count == model.parameterCount else {
-                throw ModelError("\(path)/optimizer.safetensors: tensor '\(name)' does not match the model's \(model.parameterCount) parameters")
-            }
-            try opt.read(name, into: buf.pointer)
-        }
+        try model.loadWeights(from: path)
+        try optimizer.restoreState(from: path)
         let state = try TrainerState(JSONObject(contentsOf: URL(fileURLWithPath: path + "/trainer_state.json")))
-        optimizer.step = Int(opt.metadata["step"] ?? "") ?? state.step
         return state
     }
 }

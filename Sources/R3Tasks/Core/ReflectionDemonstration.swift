@@ -1,0 +1,100 @@
+import R3Random
+
+/// A worked example of the reflect / retry loop, for a supervised warm-up that teaches a small model
+/// the format: the task prompt, a failed first attempt, a reflection that would help, and a correct
+/// retry. A trainer lays the four texts out as turns (and trains on the reflection and the retry only).
+public struct ReflectionDemonstration: Sendable, Equatable {
+    public var prompt: String
+    /// A wrong answer, as a failed first attempt would be.
+    public var attempt: String
+    /// What to do differently (compact style: the steps of a solution, or the tools to call).
+    public var reflection: String
+    /// A correct answer consistent with the reflection.
+    public var retry: String
+
+    public init(prompt: String, attempt: String, reflection: String, retry: String) {
+        self.prompt = prompt
+        self.attempt = attempt
+        self.reflection = reflection
+        self.retry = retry
+    }
+}
+
+extension TaskTemplate {
+    /// A reflect / retry demonstration for `task` drawn with `rng`; nil for text tasks and for tasks
+    /// without a plan (an unsolvable Countdown task).
+    public func reflectionDemonstration(_ task: AnyTask, rng: inout RandomGenerator) -> ReflectionDemonstration? {
+        switch task {
+        case .countdown(let t): return countdown.reflectionDemonstration(t, rng: &rng)
+        case .functionCalling(let t): return functionCalling.reflectionDemonstration(t, rng: &rng)
+        case .text: return nil
+        }
+    }
+}
+
+extension CountdownPrompt {
+    /// A failed attempt (a random wrong expression over the numbers), a reflection that works the
+    /// solution out step by step, and the solution those steps give.
+    ///
+    /// - compact: `44+19-35`, `44+19=63 63+35=98`, `44+19+35` (within `countdownAlphabet`);
+    /// - chat: `<answer> 44 + 19 - 35 </answer>`, "That equation does not reach 98. Step by step:
+    ///   44 + 19 = 63, then 63 + 35 = 98.", `<answer> 44 + 19 + 35 </answer>`.
+    public func reflectionDemonstration(_ task: CountdownTask, rng: inout RandomGenerator) -> ReflectionDemonstration? {
+        guard let plan = CountdownPlan.random(for: task, rng: &rng), let wrong = task.wrongAnswer(rng: &rng) else { return nil }
+        switch style {
+        case .compact:
+            return ReflectionDemonstration(prompt: prompt(task), attempt: wrong.filter { $0 != " " },
+                                           reflection: plan.steps.map(\.compact).joined(separator: " "), retry: plan.compact)
+        case .chat:
+            return ReflectionDemonstration(
+                prompt: prompt(task), attempt: "<answer> \(wrong) </answer>",
+                reflection: "That equation does not reach \(task.target). Step by step: \(plan.steps.map(\.spaced).joined(separator: ", then ")).",
+                retry: "<answer> \(plan.expression) </answer>")
+        }
+    }
+}
+
+extension FunctionCallingPrompt {
+    /// A failed attempt (the expected calls with one mistake: a distractor tool instead of the right
+    /// one, a missing argument, or a missing call), a reflection naming the tools to call, and the
+    /// expected calls.
+    ///
+    /// - compact reflection: the tool names, comma-separated (`get_weather,convert_currency`);
+    /// - chat: "I should call get_weather and convert_currency, with every argument the query gives."
+    public func reflectionDemonstration(_ task: FunctionCallingTask, rng: inout RandomGenerator) -> ReflectionDemonstration? {
+        guard !task.answers.isEmpty else { return nil }
+        var wrong = task.answers
+        let k = rng.nextInt(below: wrong.count)
+        let distractors = task.tools.map(\.name).filter { name in !task.answers.contains { $0.name == name } }
+        switch rng.nextInt(below: 3) {
+        case 0 where !distractors.isEmpty:
+            wrong[k].name = distractors[rng.nextInt(below: distractors.count)]
+        case 1 where !wrong[k].arguments.isEmpty:
+            let keys = wrong[k].arguments.keys
+            wrong[k].arguments[keys[rng.nextInt(below: keys.count)]] = nil
+        default:
+            if wrong.count > 1 {
+                wrong.remove(at: k)
+            } else if !distractors.isEmpty {
+                wrong[k].name = distractors[rng.nextInt(below: distractors.count)]
+            } else {
+                wrong = []
+            }
+        }
+        let wrongList = JSONSerializer.string(.array(wrong.map(\.json)), options: .lenient)
+        let names = task.answers.map(\.name)
+        let attempt: String, reflection: String
+        switch style {
+        case .compact:
+            attempt = " " + wrongList
+            reflection = names.joined(separator: ",")
+        case .chat:
+            attempt = allowSurroundingText ? "```json\n" + wrongList + "\n```" : wrongList
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            reflection = "I should call \(list), with every argument the query gives."
+        }
+        var retry = completion(task)
+        if style == .compact, retry.hasSuffix("\n") { retry.removeLast() }
+        return ReflectionDemonstration(prompt: prompt(task), attempt: attempt, reflection: reflection, retry: retry)
+    }
+}

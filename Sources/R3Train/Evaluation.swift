@@ -1,0 +1,65 @@
+import R3Models
+import R3Tasks
+
+/// The paper's evaluation of one model on a set of tasks: two attempts per task, the second after
+/// the model's own reflection on its failed first attempt.
+public struct Evaluation: Sendable {
+    /// A label for tables ("vanilla", "trained", a model name).
+    public var name: String
+    /// Tasks evaluated.
+    public var count: Int
+    /// Tasks passed on the first attempt.
+    public var firstTryPasses: Int
+    /// Tasks passed within two attempts (first try, or the retry after a reflection).
+    public var secondTryPasses: Int
+    /// Mean length in tokens of the reflections written (0 when there were none).
+    public var meanReflectionLength: Double
+    /// Mean length in tokens of the first attempts.
+    public var meanAttemptLength: Double
+
+    /// First-try accuracy in [0, 1].
+    public var firstTry: Double { count == 0 ? 0 : Double(firstTryPasses) / Double(count) }
+    /// Second-try accuracy in [0, 1]: passed on the first try or on the retry.
+    public var secondTry: Double { count == 0 ? 0 : Double(secondTryPasses) / Double(count) }
+}
+
+extension Evaluation: CustomStringConvertible {
+    public var description: String {
+        func pct(_ v: Double) -> String { String(format: "%.1f%%", 100 * v) }
+        return "\(name): 1st try \(pct(firstTry)), 2nd try \(pct(secondTry)) (\(count) tasks)"
+    }
+}
+
+/// Evaluates `sampler`'s model on `tasks` as the paper does: a first attempt at every task; for the
+/// failed ones, a reflection and a retry. Greedy unless `sampling` says otherwise. `progress` is
+/// called with (tasks done, total) after each chunk.
+public func evaluate(_ sampler: EpisodeSampler, _ tasks: [AnyTask], name: String = "model",
+                     sampling: TurnSampling = TurnSampling(), reflectionSampling: TurnSampling? = nil, seed: UInt64 = 0,
+                     progress: ((Int, Int) -> Void)? = nil, shouldStop: (() -> Bool)? = nil) throws -> Evaluation {
+    var result = Evaluation(name: name, count: 0, firstTryPasses: 0, secondTryPasses: 0, meanReflectionLength: 0, meanAttemptLength: 0)
+    var reflectionTokens = 0, reflections = 0, attemptTokens = 0
+    let chunk = max(1, sampler.maxBatch)
+    var start = 0
+    while start < tasks.count {
+        let part = Array(tasks[start..<min(start + chunk, tasks.count)])
+        let s = seed &+ UInt64(start)
+        let attempts = try sampler.attempts(part, sampling: sampling, seed: s)
+        let failed = attempts.indices.filter { !attempts[$0].passed }
+        let failedTasks = failed.map { part[$0] }
+        let reflected = try sampler.reflections(failedTasks, after: failed.map { attempts[$0] },
+                                                sampling: reflectionSampling ?? sampling, seed: s &+ 1)
+        let retried = try sampler.retries(failedTasks, after: reflected, sampling: sampling, seed: s &+ 2)
+        result.count += part.count
+        result.firstTryPasses += attempts.count - failed.count
+        result.secondTryPasses += attempts.count - failed.count + retried.filter(\.passed).count
+        attemptTokens += attempts.reduce(0) { $0 + $1.tokens.count }
+        reflectionTokens += reflected.reduce(0) { $0 + $1.tokens.count }
+        reflections += reflected.count
+        start += part.count
+        progress?(start, tasks.count)
+        if shouldStop?() == true { break }
+    }
+    result.meanReflectionLength = reflections == 0 ? 0 : Double(reflectionTokens) / Double(reflections)
+    result.meanAttemptLength = result.count == 0 ? 0 : Double(attemptTokens) / Double(result.count)
+    return result
+}

@@ -1,1 +1,0 @@
-// R3Train: placeholder until its issue lands.

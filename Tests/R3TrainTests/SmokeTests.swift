@@ -1,2 +1,0 @@
-import XCTest
-final class R3TrainTestsSmoke: XCTestCase { func testBuilds() {} }

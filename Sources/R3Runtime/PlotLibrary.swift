@@ -144,6 +144,10 @@ enum PlotLibrary {
             rows = try a.list("rows")
         }
         if rows.isEmpty { return try Table(header: header ?? [], rows: []) }
+        if header == nil, case .native(let first) = rows[0], let kind = type(of: first) as? TableRows.Type {
+            let objects = rows.compactMap { row -> NativeObject? in if case .native(let o) = row { return o } else { return nil } }
+            if objects.count == rows.count, let table = try kind.table(objects) { return table }
+        }
         if case .dict = rows[0] {
             var records: [[(String, TableCell)]] = []
             for (i, row) in rows.enumerated() {

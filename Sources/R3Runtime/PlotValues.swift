@@ -236,3 +236,10 @@ struct PlotOptions {
         return out
     }
 }
+
+/// A native type that lays out a table of its own objects: `table(rows)` hands it the rows when the
+/// first row is one of them (evaluations print in the paper's layout). Returning nil falls back to
+/// the generic layout.
+protocol TableRows: NativeObject {
+    static func table(_ rows: [NativeObject]) throws -> Table?
+}

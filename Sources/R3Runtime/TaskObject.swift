@@ -11,7 +11,7 @@ import R3Tasks
 /// - text: `prompt`, `answer` (or nil), and any other field of its record.
 ///
 /// `t["target"]` reads the same fields. Prints as `countdown(nums: [44, 19, 35], target: 98)`.
-final class TaskObject: NativeObject {
+class TaskObject: NativeObject {
     let task: AnyTask
 
     init(_ task: AnyTask) {

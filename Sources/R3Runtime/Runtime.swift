@@ -20,5 +20,6 @@ public enum Runtime {
         TaskLibrary.install,
         PlotLibrary.install,
         TensorLibrary.install,
+        ModelLibrary.install,
     ]
 }

@@ -4,7 +4,7 @@ import R3Script
 /// `r3 bench NAME`: each benchmark prints `name=... key=value` lines. Speed is measured here, never
 /// in unit tests; compare figures measured side by side in one run.
 public enum Benchmarks {
-    public static let names = ["interp", "verify", "plot", "tensor", "train", "sample"]
+    public static let names = ["interp", "verify", "plot", "tensor", "train", "sample", "grpo"]
 
     public static func run(_ name: String, options: [String: String]) throws -> [String] {
         switch name {
@@ -14,6 +14,7 @@ public enum Benchmarks {
         case "tensor": return try TensorBenchmark.run(options: options)
         case "train": return try ModelBenchmark.train(options: options)
         case "sample": return try ModelBenchmark.sample(options: options)
+        case "grpo": return try TrainBenchmark.grpo(options: options)
         default:
             throw ScriptError("unknown benchmark '\(name)'; the benchmarks are \(names.joined(separator: ", "))")
         }

@@ -21,5 +21,6 @@ public enum Runtime {
         PlotLibrary.install,
         TensorLibrary.install,
         ModelLibrary.install,
+        TrainLibrary.install,
     ]
 }

@@ -66,7 +66,7 @@ enum TrainRun {
         let bar = ProgressBar.forSession(of: a.interpreter, total: config.steps, label: "r3train")
         defer { bar.finish() }
         let live = try liveCurves(a, log: metrics.log)
-        defer { live?.finish() }
+        defer { try? live?.finish() }
         let result = try TrainValues.run(a) {
             try trainer.run(onStep: { record in
                 let shown = ["reward", "kl", "loss"].compactMap { name in record[name].map { (name, $0) } }
@@ -133,6 +133,7 @@ enum TrainRun {
         c.evalEvery = try TaskValues.count(a, "evalEvery")
         c.checkpointEvery = try TaskValues.count(a, "checkpointEvery")
         c.checkpointDirectory = try a.optionalString("checkpointDir")
+        if c.checkpointEvery > 0 && c.checkpointDirectory == nil { throw a.error("checkpointEvery: \(c.checkpointEvery) needs a checkpointDir") }
         c.keepCheckpoints = try positive("keep")
         c.seed = try TaskValues.seed(a)
         var o = OptimizerConfig(learningRate: try a.number("lr"), minLearningRateRatio: 1, weightDecay: try a.number("weightDecay"))

@@ -12,12 +12,16 @@ public struct TurnSampling: Sendable, Equatable {
     public var topP: Double
     /// Keep the k most likely tokens (0 = off; default 0).
     public var topK: Int
+    /// End the turn at the layout's turn end and at stop tokens (default true); false samples exactly
+    /// `maxTokens` tokens (benchmarks that must match a peer's token count).
+    public var stopsAtTurnEnd: Bool
 
-    public init(maxTokens: Int = 64, temperature: Double = 0, topP: Double = 1, topK: Int = 0) {
+    public init(maxTokens: Int = 64, temperature: Double = 0, topP: Double = 1, topK: Int = 0, stopsAtTurnEnd: Bool = true) {
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.topP = topP
         self.topK = topK
+        self.stopsAtTurnEnd = stopsAtTurnEnd
     }
 }
 
@@ -105,7 +109,8 @@ public struct EpisodeSampler {
         while start < open.count {
             let chunk = Array(open[start..<min(start + maxBatch, open.count)])
             let config = SamplingConfig(maxNewTokens: sampling.maxTokens, temperature: sampling.temperature, topK: sampling.topK,
-                                        topP: sampling.topP, stop: format.stopStrings(), stopAtEOS: true, seed: seeds.next())
+                                        topP: sampling.topP, stop: sampling.stopsAtTurnEnd ? format.stopStrings() : [],
+                                        stopAtEOS: sampling.stopsAtTurnEnd, seed: seeds.next())
             let gens = try sample(model, promptTokens: chunk.map { contexts[$0] }, config: config)
             for (i, g) in zip(chunk, gens) {
                 turns[i].tokens = g.tokens

@@ -164,17 +164,8 @@ extension GRPOTrainer {
         return stride(from: 0, to: order.count, by: config.microBatch).map { Array(order[$0..<min($0 + config.microBatch, order.count)]) }
     }
 
-    /// A right-padded batch of the rollouts' tokens, with targets only at the trained tokens.
     func trainingBatch(_ rollouts: [Rollout]) throws -> (TokenBatch, [Int32]) {
-        let pad = policy.tokenizer.padTokenId ?? policy.tokenizer.eosTokenId ?? 0
-        let batch = try TokenBatch(sequences: rollouts.map(\.tokens), padding: .right, padToken: pad)
-        var targets = [Int32](repeating: -1, count: batch.batchSize * batch.length)
-        for (row, r) in rollouts.enumerated() {
-            for span in r.spans {
-                for i in span where i > 0 { targets[row * batch.length + i - 1] = Int32(r.tokens[i]) }
-            }
-        }
-        return (batch, targets)
+        try R3Train.trainingBatch(rollouts, padToken: policy.tokenizer.padTokenId ?? policy.tokenizer.eosTokenId ?? 0)
     }
 
     /// The values at a rollout's trained tokens from a [B * T] per-position array.

@@ -75,7 +75,7 @@ public final class GRPOTrainer {
     }
 
     static func shape(_ m: LanguageModel) -> String {
-        "\(m.parameterCount) parameters, \(m.config.numLayers) layers, dim \(m.config.hiddenSize), vocab \(m.config.vocabSize)"
+        "\(m.parameterCount) parameters, \(m.config.numLayers) layer\(m.config.numLayers == 1 ? "" : "s"), dim \(m.config.hiddenSize), vocab \(m.config.vocabSize)"
     }
 
     /// The outcome of `run`.

@@ -1,3 +1,4 @@
+import R3Models
 import R3Tasks
 
 /// One GRPO group: G completions on the same context (G reflections after one failed attempt, each
@@ -42,4 +43,17 @@ struct Rollout {
         }
         self.advantage = advantage
     }
+}
+
+/// A right-padded batch of the rollouts' tokens, with targets only at the trained tokens: the
+/// target at position i - 1 is token i for every i in a span; every other position is -1 (no loss).
+func trainingBatch(_ rollouts: [Rollout], padToken: Int) throws -> (TokenBatch, [Int32]) {
+    let batch = try TokenBatch(sequences: rollouts.map(\.tokens), padding: .right, padToken: padToken)
+    var targets = [Int32](repeating: -1, count: batch.batchSize * batch.length)
+    for (row, r) in rollouts.enumerated() {
+        for span in r.spans {
+            for i in span where i > 0 { targets[row * batch.length + i - 1] = Int32(r.tokens[i]) }
+        }
+    }
+    return (batch, targets)
 }

@@ -1,0 +1,130 @@
+import XCTest
+import R3Models
+import R3Tasks
+@testable import R3Train
+
+/// The conversation of an episode, token for token, and what GRPO trains in it.
+final class EpisodeTests: XCTestCase {
+    func testTurnsContinueTheConversationTokenForToken() throws {
+        let model = try TrainFixture.countdownModel()
+        let sampler = EpisodeSampler(model: model, format: EpisodeFormat(for: model))
+        let task = AnyTask.countdown(try CountdownTask(nums: [44, 19, 35], target: 98))
+        let t = model.tokenizer
+        let a = try sampler.attempts([task], sampling: TurnSampling(maxTokens: 6), seed: 1)[0]
+        XCTAssertEqual(a.context, try t.encode("44 19 35>98:", addSpecialTokens: true))
+        XCTAssertNotNil(a.verdict)
+        let r = try sampler.reflections([task], after: [a], sampling: TurnSampling(maxTokens: 6, temperature: 1), seed: 2)[0]
+        // The attempt's own tokens, its line end when it was cut short, then the reflection prompt "?".
+        XCTAssertEqual(r.context, a.context + a.tokens + (a.endedNormally ? [] : try t.encode("\n")) + (try t.encode("?")))
+        XCTAssertNil(r.verdict)
+        let b = try sampler.retries([task], after: [r], sampling: TurnSampling(maxTokens: 6), seed: 3)[0]
+        XCTAssertEqual(b.context, r.context + r.tokens + (r.endedNormally ? [] : try t.encode("\n")) + (try t.encode("!")))
+        XCTAssertEqual(b.verdict, CountdownVerifier(extraction: .firstLine).verify(try CountdownTask(nums: [44, 19, 35], target: 98), b.text))
+    }
+
+    /// A hand-made episode: the loss mask covers exactly the reflection tokens (and, in the
+    /// reflection+retry ablation, the retry tokens too), each predicted from the position before it.
+    func testLossMaskCoversExactlyTheReflectionTokens() throws {
+        let attempt = Turn(role: .attempt, context: [1, 2, 3, 4], tokens: [5, 6], logprobs: [-1, -1], text: "", finishReason: .stop("\n"))
+        let reflection = Turn(role: .reflection, context: [1, 2, 3, 4, 5, 6, 7], tokens: [8, 9, 10], logprobs: [-0.1, -0.2, -0.3],
+                              text: "", finishReason: .stop("\n"))
+        let retry = Turn(role: .retry, context: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], tokens: [12, 13], logprobs: [-0.4, -0.5],
+                         text: "", finishReason: .stop("\n"))
+        let group = Group(task: .text(TextTask(prompt: "p")), attempt: attempt, completions: [reflection], retries: [retry], rewards: [1])
+
+        let only = Rollout(group: group, index: 0, span: .reflection, advantage: 1)
+        XCTAssertEqual(only.tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        XCTAssertEqual(only.oldLogprobs, [-0.1, -0.2, -0.3])
+        let (batch, targets) = try trainingBatch([only], padToken: 0)
+        XCTAssertEqual(batch.length, 10)
+        //                 pos: 0   1   2   3   4   5   6  7  8   9
+        XCTAssertEqual(targets, [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1])
+
+        let both = Rollout(group: group, index: 0, span: .reflectionAndRetry, advantage: 1)
+        XCTAssertEqual(both.tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+        XCTAssertEqual(both.oldLogprobs, [-0.1, -0.2, -0.3, -0.4, -0.5])
+        let (_, t2) = try trainingBatch([both], padToken: 0)
+        //                 pos: 0   1   2   3   4   5   6  7  8   9  10  11  12
+        XCTAssertEqual(t2, [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1, 12, 13, -1])
+
+        // Two rows of different lengths: padding carries no loss either.
+        let (b3, t3) = try trainingBatch([only, both], padToken: 0)
+        XCTAssertEqual(b3.length, 13)
+        XCTAssertEqual(Array(t3[0..<13]), [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1, -1, -1, -1])
+    }
+
+    /// The trained tokens are scored in the exact context they were sampled in: the training
+    /// forward gives back the sampler's log-probs (the ratio starts at 1).
+    func testTrainingForwardReproducesTheSampledLogprobs() throws {
+        let model = try TrainFixture.countdownModel(seed: 4)
+        let sampler = EpisodeSampler(model: model, format: EpisodeFormat(for: model))
+        let tasks = try TrainFixture.countdownTasks(4)
+        let attempts = try sampler.attempts(tasks, sampling: TurnSampling(maxTokens: 8, temperature: 1), seed: 1)
+        let group = tasks.flatMap { Array(repeating: $0, count: 3) }
+        let reflections = try sampler.reflections(group, after: attempts.flatMap { Array(repeating: $0, count: 3) },
+                                                  sampling: TurnSampling(maxTokens: 8, temperature: 1), seed: 2)
+        let rollouts = reflections.map { r in
+            Rollout(group: Group(task: tasks[0], attempt: nil, completions: [r], retries: [], rewards: [0]), index: 0,
+                    span: .reflection, advantage: 0)
+        }
+        let (batch, targets) = try trainingBatch(rollouts, padToken: model.tokenizer.eosTokenId ?? 0)
+        let out = try model.forwardForTraining(batch, targets: targets)
+        var compared = 0
+        for (row, r) in rollouts.enumerated() {
+            for (k, i) in r.spans[0].enumerated() {
+                XCTAssertEqual(out.logprobs[row * batch.length + i - 1], r.oldLogprobs[k], accuracy: 1e-4)
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 12)
+    }
+
+    /// The primitives on Hugging Face models with chat templates (the tiny fixtures): the turns are
+    /// chat messages, and the reflection's context is the chat template's text of the conversation.
+    func testChatLayoutOnHuggingFaceFixtures() throws {
+        for name in ["qwen2_tiny", "llama_tiny"] {
+            let model = try LanguageModel.load(TrainFixture.modelFolder(name))
+            let format = EpisodeFormat(for: model)
+            guard case .chat(let chat) = format.layout else { return XCTFail("\(name): expected the chat layout") }
+            let sampler = EpisodeSampler(model: model, format: format)
+            // A short text task: the tiny fixtures have a context of 128 tokens.
+            let task = AnyTask.text(TextTask(prompt: "Add 3 and 5.", answer: "8"))
+            let a = try sampler.attempts([task], sampling: TurnSampling(maxTokens: 5), seed: 1)[0]
+            let r = try sampler.reflections([task], after: [a], sampling: TurnSampling(maxTokens: 5, temperature: 1), seed: 1)[0]
+            let b = try sampler.retries([task], after: [r], sampling: TurnSampling(maxTokens: 5), seed: 1)[0]
+            XCTAssertFalse(b.passed, name)
+            let prompts = format.reflectionPrompts(for: task)
+            let text = model.tokenizer.decode(r.context)
+            XCTAssertTrue(text.hasPrefix(chat.format([ChatMessage(role: "user", content: format.template.prompt(task))])), name)
+            XCTAssertTrue(text.hasSuffix(chat.continuation([ChatMessage(role: "user", content: prompts.reflection)])), name)
+            XCTAssertTrue(text.contains(chat.endOfMessage), name)
+            if chat == .chatml {
+                let attemptText = model.tokenizer.decode(a.tokens.filter { model.tokenizer.token(for: $0) != chat.endOfMessage })
+                XCTAssertEqual(text, chat.format([ChatMessage(role: "user", content: format.template.prompt(task)),
+                                                  ChatMessage(role: "assistant", content: attemptText),
+                                                  ChatMessage(role: "user", content: prompts.reflection)]), name)
+            }
+            XCTAssertTrue(model.tokenizer.decode(b.context).hasSuffix(chat.continuation([ChatMessage(role: "user", content: prompts.retry)])), name)
+        }
+    }
+
+    func testPromptLongerThanTheContextIsAClearError() throws {
+        let model = try TrainFixture.countdownModel(context: 8)
+        let sampler = EpisodeSampler(model: model, format: EpisodeFormat(for: model))
+        let task = AnyTask.countdown(try CountdownTask(nums: [44, 19, 35], target: 98))
+        assertThrows(try sampler.attempts([task], sampling: TurnSampling(), seed: 0),
+                     contains: ["task 0", "12 tokens", "context of 8 tokens"])
+    }
+
+    func testAFullContextGivesAnEmptyFailedTurnNotACrash() throws {
+        let model = try TrainFixture.countdownModel(context: 16)
+        let sampler = EpisodeSampler(model: model, format: EpisodeFormat(for: model))
+        let task = AnyTask.countdown(try CountdownTask(nums: [44, 19, 35], target: 98))
+        let a = try sampler.attempts([task], sampling: TurnSampling(maxTokens: 64), seed: 0)[0]
+        let r = try sampler.reflections([task], after: [a], sampling: TurnSampling(maxTokens: 64), seed: 0)[0]
+        let b = try sampler.retries([task], after: [r], sampling: TurnSampling(maxTokens: 64), seed: 0)[0]
+        XCTAssertEqual(b.tokens, [])
+        XCTAssertEqual(b.verdict?.passed, false)
+        XCTAssertTrue(b.verdict?.reason.contains("no room left") ?? false)
+    }
+}

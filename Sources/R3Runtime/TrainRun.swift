@@ -73,9 +73,12 @@ enum TrainRun {
                 bar.update(completed: record.step, metrics: shown)
             }, shouldStop: { Interrupt.isRequested })
         }
+        // The live plot redraws by moving the cursor up over its last frame: its final frame goes
+        // first, then the bar's last line, then any message.
+        try? live?.finish()
+        bar.finish()
         if result.stopped {
             Interrupt.clear()
-            bar.finish()
             a.interpreter.output("r3train: stopped by Ctrl-C after step \(result.step) of \(config.steps)"
                 + (result.lastCheckpoint.map { "; checkpoint \($0)" } ?? "") + "\n")
         }

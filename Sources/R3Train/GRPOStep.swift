@@ -16,7 +16,8 @@ extension GRPOTrainer {
         var rollouts: [Rollout] = []
         for (g, group) in groups.enumerated() {
             for i in group.completions.indices {
-                rollouts.append(Rollout(group: group, index: i, span: config.rewardSpan, advantage: advantages[g * config.group + i]))
+                rollouts.append(Rollout(group: group, number: g, index: i, span: config.rewardSpan,
+                                        advantage: advantages[g * config.group + i]))
             }
         }
         let lr = config.optimizer.learningRate(step: nextStep, totalSteps: config.steps)
@@ -97,10 +98,10 @@ extension GRPOTrainer {
     func referenceLogprobs(_ rollouts: [Rollout]) throws -> [[Float]]? {
         guard let reference else { return nil }
         var out = [[Float]](repeating: [], count: rollouts.count)
-        for chunk in microBatches(rollouts) {
-            let (batch, targets) = try trainingBatch(chunk.map { rollouts[$0] })
-            let lp = try reference.logprobs(batch, targets: targets).logprobs
-            for (row, r) in chunk.enumerated() { out[r] = gather(lp, row: row, length: batch.length, rollout: rollouts[r]) }
+        for members in microBatches(rollouts) {
+            let packed = try pack(rollouts, members)
+            let lp = try reference.logprobs(packed.batch, targets: packed.targets).logprobs
+            for (r, at) in packed.trained { out[r] = at.map { lp[$0] } }
         }
         return out
     }
@@ -111,24 +112,19 @@ extension GRPOTrainer {
         let epsLow = config.epsilon, epsHigh = config.epsilonHigh ?? config.epsilon
         var u = PolicyUpdate()
         policy.zeroGradients()
-        for chunk in microBatches(rollouts) {
-            let (batch, targets) = try trainingBatch(chunk.map { rollouts[$0] })
-            let out = try policy.forwardForTraining(batch, targets: targets, entropy: true)
-            var d = [Float](repeating: 0, count: targets.count)
-            for (row, r) in chunk.enumerated() {
+        for members in microBatches(rollouts) {
+            let packed = try pack(rollouts, members)
+            let out = try policy.forwardForTraining(packed.batch, targets: packed.targets, entropy: true)
+            var d = [Float](repeating: 0, count: packed.targets.count)
+            for (r, positions) in packed.trained {
                 let rollout = rollouts[r]
-                var k = 0
-                for span in rollout.spans {
-                    for i in span {
-                        let at = row * batch.length + i - 1
-                        let lp = Double(out.logprobs[at])
-                        let t = TokenLoss(logprob: lp, old: Double(rollout.oldLogprobs[k]), reference: references.map { Double($0[r][k]) },
-                                          advantage: rollout.advantage, epsilonLow: epsLow, epsilonHigh: epsHigh, beta: config.beta)
-                        d[at] = Float(weights[r] * t.derivative)
-                        u.loss += weights[r] * t.loss
-                        u.add(t, entropy: Double(out.entropy?[at] ?? 0))
-                        k += 1
-                    }
+                for (k, at) in positions.enumerated() {
+                    let t = TokenLoss(logprob: Double(out.logprobs[at]), old: Double(rollout.oldLogprobs[k]),
+                                      reference: references.map { Double($0[r][k]) }, advantage: rollout.advantage,
+                                      epsilonLow: epsLow, epsilonHigh: epsHigh, beta: config.beta)
+                    d[at] = Float(weights[r] * t.derivative)
+                    u.loss += weights[r] * t.loss
+                    u.add(t, entropy: Double(out.entropy?[at] ?? 0))
                 }
             }
             guard u.loss.isFinite else { throw nonFinite("loss", step: step) }
@@ -158,19 +154,30 @@ extension GRPOTrainer {
         }
     }
 
-    /// Rollout indices in groups of `microBatch`, each group of similar lengths (less padding).
+    /// Rollout indices per forward pass: whole groups (shortest first), about `microBatch` rollouts each.
     func microBatches(_ rollouts: [Rollout]) -> [[Int]] {
-        let order = rollouts.indices.sorted { (rollouts[$0].tokens.count, $0) < (rollouts[$1].tokens.count, $1) }
-        return stride(from: 0, to: order.count, by: config.microBatch).map { Array(order[$0..<min($0 + config.microBatch, order.count)]) }
+        var groups: [Int: [Int]] = [:]
+        for (i, r) in rollouts.enumerated() { groups[r.group, default: []].append(i) }
+        let size = { (g: [Int]) in g.reduce(0) { $0 + rollouts[$1].tokens.count } }
+        let ordered = groups.values.sorted { (size($0), $0[0]) < (size($1), $1[0]) }
+        var out: [[Int]] = [], current: [Int] = []
+        for g in ordered {
+            for chunk in stride(from: 0, to: g.count, by: config.microBatch).map({ Array(g[$0..<min($0 + config.microBatch, g.count)]) }) {
+                if !current.isEmpty && current.count + chunk.count > config.microBatch {
+                    out.append(current)
+                    current = []
+                }
+                current += chunk
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
     }
 
-    func trainingBatch(_ rollouts: [Rollout]) throws -> (TokenBatch, [Int32]) {
-        try R3Train.trainingBatch(rollouts, padToken: policy.tokenizer.padTokenId ?? policy.tokenizer.eosTokenId ?? 0)
-    }
-
-    /// The values at a rollout's trained tokens from a [B * T] per-position array.
-    func gather(_ values: [Float], row: Int, length: Int, rollout: Rollout) -> [Float] {
-        rollout.spans.flatMap { span in span.map { values[row * length + $0 - 1] } }
+    /// The rollouts `members` packed group by group (the shared context once per row).
+    func pack(_ rollouts: [Rollout], _ members: [Int]) throws -> PackedBatch {
+        try PackedBatch(rollouts, members: members, padToken: policy.tokenizer.padTokenId ?? policy.tokenizer.eosTokenId ?? 0,
+                        rowLimit: max(policy.config.maxPositions, 512))
     }
 }
 

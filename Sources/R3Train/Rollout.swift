@@ -1,4 +1,3 @@
-import R3Models
 import R3Tasks
 
 /// One GRPO group: G completions on the same context (G reflections after one failed attempt, each
@@ -19,6 +18,8 @@ struct Group {
 /// One sequence to train on: its tokens, the ranges of them that carry loss, and the log-probs the
 /// sampler saw for those tokens (GRPO's old log-probs), concatenated over the ranges.
 struct Rollout {
+    /// The group it belongs to (its members share their context).
+    var group: Int
     var tokens: [Int]
     var spans: [Range<Int>]
     var oldLogprobs: [Float]
@@ -28,7 +29,8 @@ struct Rollout {
 
     /// The rollout of completion `i` of `group` under `span` (the trained tokens are exactly the
     /// sampled tokens, in the context they were sampled in).
-    init(group: Group, index i: Int, span: GRPOConfig.RewardSpan, advantage: Double) {
+    init(group: Group, number: Int, index i: Int, span: GRPOConfig.RewardSpan, advantage: Double) {
+        self.group = number
         let completion = group.completions[i]
         let own = completion.context.count..<(completion.context.count + completion.tokens.count)
         if span == .reflectionAndRetry, i < group.retries.count {
@@ -43,17 +45,4 @@ struct Rollout {
         }
         self.advantage = advantage
     }
-}
-
-/// A right-padded batch of the rollouts' tokens, with targets only at the trained tokens: the
-/// target at position i - 1 is token i for every i in a span; every other position is -1 (no loss).
-func trainingBatch(_ rollouts: [Rollout], padToken: Int) throws -> (TokenBatch, [Int32]) {
-    let batch = try TokenBatch(sequences: rollouts.map(\.tokens), padding: .right, padToken: padToken)
-    var targets = [Int32](repeating: -1, count: batch.batchSize * batch.length)
-    for (row, r) in rollouts.enumerated() {
-        for span in r.spans {
-            for i in span where i > 0 { targets[row * batch.length + i - 1] = Int32(r.tokens[i]) }
-        }
-    }
-    return (batch, targets)
 }

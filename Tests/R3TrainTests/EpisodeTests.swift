@@ -22,61 +22,71 @@ final class EpisodeTests: XCTestCase {
         XCTAssertEqual(b.verdict, CountdownVerifier(extraction: .firstLine).verify(try CountdownTask(nums: [44, 19, 35], target: 98), b.text))
     }
 
-    /// A hand-made episode: the loss mask covers exactly the reflection tokens (and, in the
-    /// reflection+retry ablation, the retry tokens too), each predicted from the position before it.
+    /// A hand-made group: the loss mask covers exactly the reflection tokens (and, in the
+    /// reflection+retry ablation, the retry tokens too), each predicted from the position before
+    /// it, with the shared context packed once per group.
     func testLossMaskCoversExactlyTheReflectionTokens() throws {
         let attempt = Turn(role: .attempt, context: [1, 2, 3, 4], tokens: [5, 6], logprobs: [-1, -1], text: "", finishReason: .stop("\n"))
-        let reflection = Turn(role: .reflection, context: [1, 2, 3, 4, 5, 6, 7], tokens: [8, 9, 10], logprobs: [-0.1, -0.2, -0.3],
-                              text: "", finishReason: .stop("\n"))
-        let retry = Turn(role: .retry, context: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], tokens: [12, 13], logprobs: [-0.4, -0.5],
-                         text: "", finishReason: .stop("\n"))
-        let group = Group(task: .text(TextTask(prompt: "p")), attempt: attempt, completions: [reflection], retries: [retry], rewards: [1])
+        let context = [1, 2, 3, 4, 5, 6, 7]  // task, attempt, reflection prompt
+        let r1 = Turn(role: .reflection, context: context, tokens: [8, 9, 10], logprobs: [-0.1, -0.2, -0.3], text: "", finishReason: .stop("\n"))
+        let r2 = Turn(role: .reflection, context: context, tokens: [20, 21], logprobs: [-0.6, -0.7], text: "", finishReason: .stop("\n"))
+        let y1 = Turn(role: .retry, context: context + [8, 9, 10, 11], tokens: [12, 13], logprobs: [-0.4, -0.5], text: "", finishReason: .stop("\n"))
+        let y2 = Turn(role: .retry, context: context + [20, 21, 11], tokens: [30], logprobs: [-0.8], text: "", finishReason: .stop("\n"))
+        let group = Group(task: .text(TextTask(prompt: "p")), attempt: attempt, completions: [r1, r2], retries: [y1, y2], rewards: [1, 0])
 
-        let only = Rollout(group: group, index: 0, span: .reflection, advantage: 1)
-        XCTAssertEqual(only.tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-        XCTAssertEqual(only.oldLogprobs, [-0.1, -0.2, -0.3])
-        let (batch, targets) = try trainingBatch([only], padToken: 0)
-        XCTAssertEqual(batch.length, 10)
-        //                 pos: 0   1   2   3   4   5   6  7  8   9
-        XCTAssertEqual(targets, [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1])
+        let only = [0, 1].map { Rollout(group: group, number: 0, index: $0, span: .reflection, advantage: 1) }
+        XCTAssertEqual(only[0].tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        XCTAssertEqual(only[0].oldLogprobs, [-0.1, -0.2, -0.3])
+        XCTAssertEqual(PackedBatch.sharedLength(only), 7)
+        let packed = try PackedBatch(only, members: [0, 1], padToken: 0, rowLimit: 512)
+        // One row: the context without its last token, then each reflection led by that token (7).
+        XCTAssertEqual(packed.batch.tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 7, 20, 21])
+        //                         pos:  0   1   2   3   4   5  6  7  8    9  10  11  12
+        XCTAssertEqual(packed.targets, [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1, 20, 21, -1])
+        XCTAssertEqual(packed.trained.map(\.at), [[6, 7, 8], [10, 11]])
 
-        let both = Rollout(group: group, index: 0, span: .reflectionAndRetry, advantage: 1)
-        XCTAssertEqual(both.tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
-        XCTAssertEqual(both.oldLogprobs, [-0.1, -0.2, -0.3, -0.4, -0.5])
-        let (_, t2) = try trainingBatch([both], padToken: 0)
-        //                 pos: 0   1   2   3   4   5   6  7  8   9  10  11  12
-        XCTAssertEqual(t2, [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1, 12, 13, -1])
+        let both = [0, 1].map { Rollout(group: group, number: 0, index: $0, span: .reflectionAndRetry, advantage: 1) }
+        XCTAssertEqual(both[0].tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+        XCTAssertEqual(both[0].oldLogprobs, [-0.1, -0.2, -0.3, -0.4, -0.5])
+        let p2 = try PackedBatch(both, members: [0, 1], padToken: 0, rowLimit: 512)
+        XCTAssertEqual(p2.batch.tokens, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 7, 20, 21, 11, 30])
+        // The retry prompt token (11) is never a target.
+        XCTAssertEqual(p2.targets, [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1, 12, 13, -1, 20, 21, -1, 30, -1])
 
-        // Two rows of different lengths: padding carries no loss either.
-        let (b3, t3) = try trainingBatch([only, both], padToken: 0)
-        XCTAssertEqual(b3.length, 13)
-        XCTAssertEqual(Array(t3[0..<13]), [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1, -1, -1, -1])
+        // A row limit splits a group into rows that each repeat the context.
+        let split = try PackedBatch(only, members: [0, 1], padToken: 0, rowLimit: 10)
+        XCTAssertEqual(split.batch.batchSize, 2)
+        XCTAssertEqual(Array(split.targets[0..<10]), [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1])
     }
 
-    /// The trained tokens are scored in the exact context they were sampled in: the training
-    /// forward gives back the sampler's log-probs (the ratio starts at 1).
+    /// The trained tokens are scored in the exact context they were sampled in: the packed
+    /// training forward gives back the sampler's log-probs (the ratio starts at 1).
     func testTrainingForwardReproducesTheSampledLogprobs() throws {
         let model = try TrainFixture.countdownModel(seed: 4)
         let sampler = EpisodeSampler(model: model, format: EpisodeFormat(for: model))
         let tasks = try TrainFixture.countdownTasks(4)
         let attempts = try sampler.attempts(tasks, sampling: TurnSampling(maxTokens: 8, temperature: 1), seed: 1)
-        let group = tasks.flatMap { Array(repeating: $0, count: 3) }
-        let reflections = try sampler.reflections(group, after: attempts.flatMap { Array(repeating: $0, count: 3) },
+        let G = 3
+        let reflections = try sampler.reflections(tasks.flatMap { Array(repeating: $0, count: G) },
+                                                  after: attempts.flatMap { Array(repeating: $0, count: G) },
                                                   sampling: TurnSampling(maxTokens: 8, temperature: 1), seed: 2)
-        let rollouts = reflections.map { r in
-            Rollout(group: Group(task: tasks[0], attempt: nil, completions: [r], retries: [], rewards: [0]), index: 0,
-                    span: .reflection, advantage: 0)
+        var rollouts: [Rollout] = []
+        for g in tasks.indices {
+            let group = Group(task: tasks[g], attempt: attempts[g], completions: Array(reflections[(g * G)..<((g + 1) * G)]),
+                              retries: [], rewards: [0, 0, 0])
+            rollouts += (0..<G).map { Rollout(group: group, number: g, index: $0, span: .reflection, advantage: 0) }
         }
-        let (batch, targets) = try trainingBatch(rollouts, padToken: model.tokenizer.eosTokenId ?? 0)
-        let out = try model.forwardForTraining(batch, targets: targets)
+        let packed = try PackedBatch(rollouts, members: Array(rollouts.indices), padToken: model.tokenizer.eosTokenId ?? 0, rowLimit: 512)
+        XCTAssertEqual(packed.batch.batchSize, tasks.count)
+        let out = try model.forwardForTraining(packed.batch, targets: packed.targets)
         var compared = 0
-        for (row, r) in rollouts.enumerated() {
-            for (k, i) in r.spans[0].enumerated() {
-                XCTAssertEqual(out.logprobs[row * batch.length + i - 1], r.oldLogprobs[k], accuracy: 1e-4)
+        for (r, at) in packed.trained {
+            for (k, p) in at.enumerated() {
+                XCTAssertEqual(out.logprobs[p], rollouts[r].oldLogprobs[k], accuracy: 1e-4)
                 compared += 1
             }
         }
-        XCTAssertGreaterThan(compared, 12)
+        XCTAssertEqual(compared, reflections.reduce(0) { $0 + $1.tokens.count })
     }
 
     /// The primitives on Hugging Face models with chat templates (the tiny fixtures): the turns are

@@ -10,7 +10,7 @@ final class ScratchExperiment: XCTestCase {
     func testExperiment() throws {
         guard ProcessInfo.processInfo.environment["R3_EXPERIMENT"] != nil else { return }
         let t0 = Date()
-        func say(_ s: String) { print(String(format: "[%6.1fs] ", Date().timeIntervalSince(t0)) + s); fflush(stdout) }
+        func say(_ s: String) { FileHandle.standardError.write(Data((String(format: "[%6.1fs] ", Date().timeIntervalSince(t0)) + s + "\n").utf8)) }
         let seed = UInt64(env("SEED", 1))
         var gc = CountdownGeneratorConfig(count: Int(env("TASKS", 4000)), seed: seed, numbers: 3...3,
                                           numberRange: 1...Int(env("NMAX", 20)), targetRange: 1...Int(env("TMAX", 100)))
@@ -27,7 +27,8 @@ final class ScratchExperiment: XCTestCase {
         var rng = RandomGenerator(seed: seed)
         var examples: [Example] = []
         let reflFrac = env("REFL", 0.5)
-        for t in train {
+        let sftTasks = Array(train.prefix(Int(env("SFTTASKS", 3600))))
+        for t in sftTasks {
             if let e = try format.firstTryExample(t) { examples.append(e) }
             if rng.nextDouble() < reflFrac, let d = format.template.reflectionDemonstration(t, rng: &rng) {
                 examples.append(format.warmupExample(d, kind: t.kind))

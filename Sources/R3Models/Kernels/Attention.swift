@@ -17,7 +17,8 @@ struct AttentionShape {
 
 /// out[N, H*hd] <- softmax(q k^T * scale + causal/segment mask) v, per (sequence, head), over
 /// row blocks so the upper triangle is mostly skipped. A key s is visible from query t when
-/// s <= t and seg[s] == seg[t] != 0; padding rows (seg 0) give zeros.
+/// s <= t and seg[s] is seg[t] or its parent (`TokenBatch.parentSegment`) and not 0; padding rows
+/// (seg 0) give zeros.
 /// probs[B, H, T, T] keeps the attention weights for the backward (rows t, visible columns); when
 /// nil the weights live in `scratch` (workers x scratchPerWorker floats).
 func attentionForward(_ out: UnsafeMutablePointer<Float>, _ probs: UnsafeMutablePointer<Float>?,
@@ -46,7 +47,8 @@ func attentionForward(_ out: UnsafeMutablePointer<Float>, _ probs: UnsafeMutable
     }
 }
 
-/// Softmax of row[0..<count] over the keys visible from query t; invisible entries become 0.
+/// Softmax of row[0..<count] over the keys visible from query t (its own segment and the parent
+/// segment a branch shares, see `TokenBatch`); invisible entries become 0.
 @inline(__always)
 func maskedSoftmaxRow(_ row: UnsafeMutablePointer<Float>, _ seg: UnsafePointer<Int32>, t: Int, count: Int) {
     let st = seg[t]
@@ -54,7 +56,8 @@ func maskedSoftmaxRow(_ row: UnsafeMutablePointer<Float>, _ seg: UnsafePointer<I
         row.update(repeating: 0, count: count)
         return
     }
-    for s in 0...t where seg[s] != st { row[s] = -.infinity }
+    let parent = TokenBatch.parentSegment(st)
+    for s in 0...t where seg[s] != st && seg[s] != parent { row[s] = -.infinity }
     let m = maxValue(row, t + 1)
     let sum = expShiftedSum(row, row, t + 1, shift: m)
     scale(row, t + 1, by: 1 / sum)

@@ -36,8 +36,9 @@ extension LanguageModel {
     /// Checks the batch and loads it into an activation arena.
     func prepare(_ batch: TokenBatch, targets: [Int32], keep: Bool) throws -> Activations {
         let B = batch.batchSize, T = batch.length, V = config.vocabSize
-        guard T <= config.maxPositions else {
-            throw ModelError("sequence length \(T) exceeds the model's context length \(config.maxPositions)")
+        // Rows may be longer than the context when they pack branches; every position must fit.
+        if let p = batch.positions.max(), Int(p) >= config.maxPositions {
+            throw ModelError("sequence length \(Int(p) + 1) exceeds the model's context length \(config.maxPositions)")
         }
         guard targets.count == B * T else { throw ModelError("targets have \(targets.count) entries, expected B * T = \(B * T)") }
         for (i, t) in batch.tokens.enumerated() where Int(t) >= V {

@@ -4,6 +4,12 @@
 /// to earlier positions of the same row with the same segment id (several ids in a row = packed
 /// examples that do not see each other). `positions` (the RoPE positions) count the earlier tokens
 /// of the same segment, so left padding and packing leave each sequence's numbers unchanged.
+///
+/// Shared prefixes: a row may hold one prefix followed by several branches that continue it
+/// (`init(prefixes:)`). Each branch sees the prefix and itself, not the other branches, and its
+/// positions continue the prefix's, so every branch computes exactly what prefix + branch would
+/// as a row of its own, while the prefix is computed once. A branch's segment id carries its
+/// parent's: `branchSegment(parent, k)`; `parentSegment` reads it back.
 public struct TokenBatch: Sendable, Equatable {
     public let batchSize: Int
     public let length: Int
@@ -41,7 +47,7 @@ public struct TokenBatch: Sendable, Equatable {
         try self.init(tokens: tokens, segments: attentionMask.map { $0.map { $0 != 0 ? 1 : 0 } })
     }
 
-    /// Rows of equal length with explicit segment ids (0 = padding), e.g. packed examples.
+    /// Rows of equal length with explicit segment ids (0 = padding, at most 65535), e.g. packed examples.
     public init(tokens: [[Int]], segments: [[Int]]) throws {
         guard let T = tokens.first?.count, T > 0 else { throw ModelError("a batch needs at least one token") }
         guard tokens.allSatisfy({ $0.count == T }), segments.count == tokens.count,
@@ -56,6 +62,7 @@ public struct TokenBatch: Sendable, Equatable {
             var seen: [Int: Int32] = [:]
             for (t, s) in zip(row, srow) {
                 guard t >= 0 && t <= Int(Int32.max) else { throw ModelError("token id \(t) is negative or too large") }
+                guard s >= 0 && s <= 0xFFFF else { throw ModelError("segment id \(s) is outside 0...65535") }
                 tok.append(Int32(t))
                 seg.append(Int32(truncatingIfNeeded: s))
                 let p = seen[s, default: 0]
@@ -67,6 +74,45 @@ public struct TokenBatch: Sendable, Equatable {
         self.segments = seg
         self.positions = pos
     }
+
+    /// One row per (prefix, branches): the prefix tokens, then each branch in turn, right-padded
+    /// with `padToken` to the longest row. Branch positions continue from the prefix's length.
+    /// A branch's first token is predicted from the prefix's last token, which only one position
+    /// can do: give each branch the prefix's last token as its own first token (and leave it out of
+    /// the prefix), as GRPO's packing does.
+    public init(prefixes rows: [(prefix: [Int], branches: [[Int]])], padToken: Int = 0) throws {
+        guard !rows.isEmpty else { throw ModelError("a batch needs at least one row") }
+        let T = rows.map { $0.prefix.count + $0.branches.reduce(0) { $0 + $1.count } }.max()!
+        guard T > 0 else { throw ModelError("a batch needs at least one token") }
+        var tok: [Int32] = [], seg: [Int32] = [], pos: [Int32] = []
+        tok.reserveCapacity(rows.count * T)
+        for (i, row) in rows.enumerated() {
+            guard row.branches.count < Int(Int16.max) else { throw ModelError("row \(i) has too many branches (\(row.branches.count))") }
+            var n = 0
+            func append(_ t: Int, _ s: Int32, _ p: Int) throws {
+                guard t >= 0 && t <= Int(Int32.max) else { throw ModelError("token id \(t) is negative or too large") }
+                tok.append(Int32(t)); seg.append(s); pos.append(Int32(p)); n += 1
+            }
+            for (p, t) in row.prefix.enumerated() { try append(t, 1, p) }
+            for (k, branch) in row.branches.enumerated() {
+                let s = row.prefix.isEmpty ? Int32(k + 1) : Self.branchSegment(1, k + 1)
+                for (p, t) in branch.enumerated() { try append(t, s, row.prefix.count + p) }
+            }
+            for _ in n..<T { tok.append(Int32(padToken)); seg.append(0); pos.append(0) }
+        }
+        batchSize = rows.count
+        length = T
+        tokens = tok
+        segments = seg
+        positions = pos
+    }
+
+    /// The segment id of branch `k` (1...32766) under the prefix segment `parent` (1...65535).
+    public static func branchSegment(_ parent: Int32, _ k: Int) -> Int32 { parent | Int32(k) << 16 }
+
+    /// The segment a segment's tokens may also see: a branch's prefix, or the segment itself.
+    @inline(__always)
+    public static func parentSegment(_ segment: Int32) -> Int32 { segment >> 16 == 0 ? segment : segment & 0xFFFF }
 
     /// Targets for next-token log-probabilities: target[t] = tokens[t + 1] where both positions are
     /// in the same segment, else -1 (no log-prob).

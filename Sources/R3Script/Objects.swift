@@ -80,13 +80,24 @@ public final class Cell {
 
 /// A function written in the language, with the variables it captured.
 public final class Closure {
-    let decl: FunctionDecl
+    let code: FunctionCode
     let captures: ContiguousArray<Cell>
-    init(decl: FunctionDecl, captures: ContiguousArray<Cell>) {
-        self.decl = decl
+    // Copies of the code's frame layout, read by every call without touching `code`.
+    let slotCount: Int
+    let hasCells: Bool
+    let isSimple: Bool
+    let parameterCount: Int
+    let body: StmtList
+    init(code: FunctionCode, captures: ContiguousArray<Cell>) {
+        self.code = code
         self.captures = captures
+        slotCount = code.slotCount
+        hasCells = code.hasCells
+        isSimple = code.isSimple
+        parameterCount = code.parameterCount
+        body = code.body
     }
-    public var name: String { decl.name }
+    public var name: String { code.name }
 }
 
 /// A method taken from a value (`xs.append`): calling it passes the value as the receiver.

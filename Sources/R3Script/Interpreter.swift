@@ -248,6 +248,10 @@ public final class Interpreter {
         } else {
             let slots = try ArgumentBinder.bind(function: code.name, parameters: code.signature,
                                                 positional: positional, named: named)
+            // Defaults may call functions, this one too (`fn r(n, d = r(n + 1))`): they count as
+            // nested calls, so endless recursion through them is a stack overflow error too.
+            try enterCall()
+            defer { callDepth -= 1 }
             for (i, p) in code.parameters.enumerated() {
                 let value = try slots[i] ?? code.defaults[i]!.eval(self, frame)
                 bind(p, value, frame, declaring: true)

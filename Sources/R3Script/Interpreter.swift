@@ -67,7 +67,7 @@ public final class Interpreter {
     func pushFrame(slotCount n: Int, hasCells: Bool, _ closure: Closure?, at loc: SourceLocation? = nil) throws -> Frame {
         let cellCount = hasCells ? n : 0
         guard valueTop + n <= Interpreter.stackCapacity, cellTop + cellCount <= Interpreter.stackCapacity / 4 else {
-            throw ScriptError("stack overflow: the call stack is full (\(callDepth) nested calls)", at: loc)
+            throw stackFull(at: loc)
         }
         let slots = valueStack + valueTop
         valueTop += n
@@ -217,9 +217,33 @@ public final class Interpreter {
     func enterCall() throws {
         callDepth += 1
         if callDepth > maxCallDepth || (stackLimit != 0 && StackGuard.currentAddress() < stackLimit) {
-            throw ScriptError("stack overflow: more than \(callDepth - 1) nested calls (is a recursion missing its base case?)")
+            throw stackOverflow()
         }
-        if Interrupt.isRequested { try Interrupt.check() }
+        if Interrupt.isRequested { try interrupted() }
+    }
+
+    @inline(never)
+    func interrupted() throws { try Interrupt.check() }
+
+    // The error paths of calls stay out of line, so the call fast path keeps a small frame.
+    @inline(never)
+    func stackOverflow() -> ScriptError {
+        ScriptError("stack overflow: more than \(callDepth - 1) nested calls (is a recursion missing its base case?)")
+    }
+
+    @inline(never)
+    func stackFull(at loc: SourceLocation?) -> ScriptError {
+        ScriptError("stack overflow: the call stack is full (\(callDepth) nested calls)", at: loc)
+    }
+
+    /// An error leaving a call of `c` made at `loc`: it gets the call site as its location when it
+    /// has none, and the call as a stack entry.
+    @inline(never)
+    func leavingCall(_ error: Error, _ c: Closure, at loc: SourceLocation?) -> Error {
+        guard var e = error as? ScriptError else { return error }
+        if e.location == nil { e.location = loc }
+        if e.kind != .interrupt { e.addFrame(StackEntry(function: c.name, location: loc)) }
+        return e
     }
 
     func call(_ callee: Value, positional: [Value], named: [(label: String, value: Value)],
@@ -273,10 +297,8 @@ public final class Interpreter {
                 return v
             }
             return .null
-        } catch var e as ScriptError {
-            if e.location == nil { e.location = loc }
-            if e.kind != .interrupt { e.addFrame(StackEntry(function: c.name, location: loc)) }
-            throw e
+        } catch {
+            throw leavingCall(error, c, at: loc)
         }
     }
 
@@ -296,6 +318,7 @@ public final class Interpreter {
         }
     }
 
+    @inline(never)
     func undefined(_ v: Variable) -> ScriptError {
         var message = "undefined variable '\(v.name)'"
         if let guess = Spelling.suggest(v.name, among: globals.definedNames) { message += " (did you mean '\(guess)'?)" }

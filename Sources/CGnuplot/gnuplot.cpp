@@ -153,7 +153,12 @@ struct r3gp_session {
         std::lock_guard<std::mutex> lock(mutex);
         std::string said = pending + output;
         output.clear();
-        if (!said.empty()) text += "; it printed:\n" + said;
+        // Only what gnuplot printed besides blank lines is worth showing.
+        const size_t first = said.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos) {
+            const size_t last = said.find_last_not_of(" \t\r\n");
+            text += "; it printed:\n" + said.substr(first, last - first + 1);
+        }
         return text;
     }
 

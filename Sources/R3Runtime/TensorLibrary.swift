@@ -26,7 +26,7 @@ enum TensorLibrary {
                 t = try Tensor(shape: o.tensor.shape, data: o.tensor.toArray())
             } else {
                 t = try TensorValues.run(a) {
-                    try Tensor(nested: TensorValues.nested(a["data"], path: "", "tensor(): argument 'data'"))
+                    try Tensor(nested: TensorValues.nested(a["data"], "tensor(): argument 'data'"))
                 }
             }
             return try made(t, a)

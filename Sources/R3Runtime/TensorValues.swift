@@ -32,8 +32,8 @@ enum TensorValues {
         case .native(let o as TensorObject): return o.tensor
         case .number(let n): return Tensor(Float(n))
         case .bool(let b): return Tensor(b ? 1 : 0)
-        case .list: return try Tensor(nested: nested(value, path: "", context))
-        case .range(let r) where r.lower != nil && r.upper != nil: return try Tensor(nested: nested(value, path: "", context))
+        case .list: return try Tensor(nested: nested(value, context))
+        case .range(let r) where r.lower != nil && r.upper != nil: return try Tensor(nested: nested(value, context))
         default: return nil
         }
     }
@@ -56,8 +56,14 @@ enum TensorValues {
     }
 
     /// Nested lists of numbers (booleans count as 0 and 1; tensors inside are expanded) as a
-    /// `NestedArray`; `path` (`[1][0]`) says where an item that is not a number sits.
-    static func nested(_ value: Value, path: String, _ context: String) throws -> NestedArray {
+    /// `NestedArray`; an item that is not a number is named by its path (`[1][0]`).
+    static func nested(_ value: Value, _ context: String) throws -> NestedArray {
+        var indices: [Int] = []
+        return try nested(value, &indices, context)
+    }
+
+    /// `indices` is the path of `value`, spelled out only in an error (so deep or long lists stay linear).
+    private static func nested(_ value: Value, _ indices: inout [Int], _ context: String) throws -> NestedArray {
         switch value {
         case .number(let n): return .scalar(n)
         case .bool(let b): return .scalar(b ? 1 : 0)
@@ -65,12 +71,17 @@ enum TensorValues {
         case .list(let l):
             var items: [NestedArray] = []
             items.reserveCapacity(l.items.count)
-            for (i, item) in l.items.enumerated() { items.append(try nested(item, path: path + "[\(i)]", context)) }
+            for (i, item) in l.items.enumerated() {
+                indices.append(i)
+                items.append(try nested(item, &indices, context))
+                indices.removeLast()
+            }
             return .list(items)
         case .range(let r) where r.lower != nil && r.upper != nil:
             let lower = r.lower ?? 0
             return .list((0..<r.count).map { .scalar(lower + Double($0)) })
         default:
+            let path = indices.map { "[\($0)]" }.joined()
             throw ScriptError("\(context): item \(path.isEmpty ? "" : path + " ")is a \(value.typeName); a tensor holds numbers")
         }
     }

@@ -18,13 +18,15 @@ public enum Formatter {
 
     /// The text for a value nested in a collection, or echoed by the REPL.
     public static func repr(_ v: Value) -> String {
-        var seen: [ObjectIdentifier] = []
+        var seen = Set<ObjectIdentifier>()
         var out = ""
         write(v, into: &out, seen: &seen)
         return out
     }
 
-    private static func write(_ v: Value, into out: inout String, seen: inout [ObjectIdentifier]) {
+    /// `seen` holds the lists and dictionaries being written (the path from the top), so a
+    /// collection that contains itself prints `[...]`; a set keeps deep nesting linear.
+    private static func write(_ v: Value, into out: inout String, seen: inout Set<ObjectIdentifier>) {
         switch v {
         case .null: out += "nil"
         case .bool(let b): out += b ? "true" : "false"
@@ -32,8 +34,7 @@ public enum Formatter {
         case .string(let s): out += quoted(s)
         case .list(let l):
             let id = ObjectIdentifier(l)
-            if seen.contains(id) { out += "[...]"; return }
-            seen.append(id)
+            guard seen.insert(id).inserted else { out += "[...]"; return }
             out += "["
             for (i, item) in l.items.enumerated() {
                 if i > 0 { out += ", " }
@@ -41,12 +42,11 @@ public enum Formatter {
                 write(item, into: &out, seen: &seen)
             }
             out += "]"
-            seen.removeLast()
+            seen.remove(id)
         case .dict(let d):
-            let id = ObjectIdentifier(d)
-            if seen.contains(id) { out += "[...]"; return }
             if d.count == 0 { out += "[:]"; return }
-            seen.append(id)
+            let id = ObjectIdentifier(d)
+            guard seen.insert(id).inserted else { out += "[...]"; return }
             out += "["
             for (i, (k, value)) in d.entries.enumerated() {
                 if i > 0 { out += ", " }
@@ -56,7 +56,7 @@ public enum Formatter {
                 write(value, into: &out, seen: &seen)
             }
             out += "]"
-            seen.removeLast()
+            seen.remove(id)
         case .range(let r):
             out += (r.lower.map(number) ?? "") + (r.inclusive ? "..." : "..<") + (r.upper.map(number) ?? "")
         case .closure(let c): out += "<fn \(c.name)>"

@@ -31,6 +31,9 @@ public final class Interpreter {
     static let stackCapacity = 1 << 20
     private let valueStack = UnsafeMutablePointer<Value>.allocate(capacity: Interpreter.stackCapacity)
     private var valueTop = 0
+    /// Slots below this are initialized: nil when no frame uses them, so a call reuses them without
+    /// initializing, and a return resets only its own slots.
+    private var valueInitialized = 0
     private let cellStack = UnsafeMutablePointer<Cell>.allocate(capacity: Interpreter.stackCapacity / 4)
     private var cellTop = 0
     nonisolated(unsafe) static let unsetCell = Cell(.null)
@@ -44,23 +47,34 @@ public final class Interpreter {
     }
 
     deinit {
-        valueStack.deinitialize(count: valueTop)
+        valueStack.deinitialize(count: valueInitialized)
         valueStack.deallocate()
         cellStack.deinitialize(count: cellTop)
         cellStack.deallocate()
     }
 
-    /// Reserves a frame for `decl` on the stacks.
+    /// Reserves a frame for a closure's function on the stacks.
     @inline(__always)
-    func pushFrame(_ decl: FunctionDecl, _ closure: Closure?) throws -> Frame {
-        let n = decl.slotCount
-        let cellCount = decl.cellSlots.isEmpty ? 0 : n
+    func pushFrame(_ c: Closure, at loc: SourceLocation?) throws -> Frame {
+        try pushFrame(slotCount: c.slotCount, hasCells: c.hasCells, c, at: loc)
+    }
+
+    @inline(__always)
+    func popFrame(_ c: Closure, _ frame: Frame) { popFrame(slotCount: c.slotCount, hasCells: c.hasCells, frame) }
+
+    /// Reserves a frame of `slotCount` slots on the stacks.
+    @inline(__always)
+    func pushFrame(slotCount n: Int, hasCells: Bool, _ closure: Closure?, at loc: SourceLocation? = nil) throws -> Frame {
+        let cellCount = hasCells ? n : 0
         guard valueTop + n <= Interpreter.stackCapacity, cellTop + cellCount <= Interpreter.stackCapacity / 4 else {
-            throw ScriptError("stack overflow: the call stack is full (\(callDepth) nested calls)")
+            throw stackFull(at: loc)
         }
         let slots = valueStack + valueTop
-        slots.initialize(repeating: .null, count: n)
         valueTop += n
+        if valueTop > valueInitialized {
+            (valueStack + valueInitialized).initialize(repeating: .null, count: valueTop - valueInitialized)
+            valueInitialized = valueTop
+        }
         let cells = cellStack + cellTop
         if cellCount > 0 {
             cells.initialize(repeating: Interpreter.unsetCell, count: cellCount)
@@ -71,11 +85,14 @@ public final class Interpreter {
 
     /// Releases the frame on top of the stacks.
     @inline(__always)
-    func popFrame(_ decl: FunctionDecl, _ frame: Frame) {
-        let n = decl.slotCount
-        frame.slots.deinitialize(count: n)
+    func popFrame(slotCount n: Int, hasCells: Bool, _ frame: Frame) {
+        var k = 0
+        while k < n {
+            frame.slots[k] = .null
+            k += 1
+        }
         valueTop -= n
-        if !decl.cellSlots.isEmpty {
+        if hasCells {
             frame.cells.deinitialize(count: n)
             cellTop -= n
         }
@@ -137,21 +154,24 @@ public final class Interpreter {
 
     private func execute(script: FunctionDecl) throws -> Value? {
         if stackLimit == 0 { stackLimit = StackGuard.limit() }
-        let frame = try pushFrame(script, nil)
-        defer { popFrame(script, frame) }
-        var body = script.body
-        var last: Expr?
-        if case .expression(let e)? = body.last {
-            last = e
-            body.removeLast()
+        // The value of a final expression is the result (the REPL echoes it).
+        var statements = script.body
+        var last: ExprNode?
+        if case .expression(let e)? = statements.last {
+            last = Compiler.expr(e)
+            statements.removeLast()
         }
+        let body = Compiler.statements(statements)
+        let hasCells = !script.cellSlots.isEmpty
+        let frame = try pushFrame(slotCount: script.slotCount, hasCells: hasCells, nil)
+        defer { popFrame(slotCount: script.slotCount, hasCells: hasCells, frame) }
         do {
-            switch try execute(body, frame) {
+            switch try run(body, frame) {
             case .returned, .breakLoop, .continueLoop: return nil
             case .normal: break
             }
             guard let e = last else { return nil }
-            return try evaluate(e, frame)
+            return try e.eval(self, frame)
         } catch var e as ScriptError {
             callDepth = 0
             if e.kind == .interrupt { Interrupt.clear() }
@@ -197,9 +217,33 @@ public final class Interpreter {
     func enterCall() throws {
         callDepth += 1
         if callDepth > maxCallDepth || (stackLimit != 0 && StackGuard.currentAddress() < stackLimit) {
-            throw ScriptError("stack overflow: more than \(callDepth - 1) nested calls (is a recursion missing its base case?)")
+            throw stackOverflow()
         }
-        if Interrupt.isRequested { try Interrupt.check() }
+        if Interrupt.isRequested { try interrupted() }
+    }
+
+    @inline(never)
+    func interrupted() throws { try Interrupt.check() }
+
+    // The error paths of calls stay out of line, so the call fast path keeps a small frame.
+    @inline(never)
+    func stackOverflow() -> ScriptError {
+        ScriptError("stack overflow: more than \(callDepth - 1) nested calls (is a recursion missing its base case?)")
+    }
+
+    @inline(never)
+    func stackFull(at loc: SourceLocation?) -> ScriptError {
+        ScriptError("stack overflow: the call stack is full (\(callDepth) nested calls)", at: loc)
+    }
+
+    /// An error leaving a call of `c` made at `loc`: it gets the call site as its location when it
+    /// has none, and the call as a stack entry.
+    @inline(never)
+    func leavingCall(_ error: Error, _ c: Closure, at loc: SourceLocation?) -> Error {
+        guard var e = error as? ScriptError else { return error }
+        if e.location == nil { e.location = loc }
+        if e.kind != .interrupt { e.addFrame(StackEntry(function: c.name, location: loc)) }
+        return e
     }
 
     func call(_ callee: Value, positional: [Value], named: [(label: String, value: Value)],
@@ -220,17 +264,21 @@ public final class Interpreter {
 
     func callClosure(_ c: Closure, positional: [Value], named: [(label: String, value: Value)],
                      at loc: SourceLocation?) throws -> Value {
-        let decl = c.decl
-        let frame = try pushFrame(decl, c)
-        defer { popFrame(decl, frame) }
-        if decl.isSimple && named.isEmpty && positional.count == decl.parameters.count {
+        let code = c.code
+        let frame = try pushFrame(c, at: loc)
+        defer { popFrame(c, frame) }
+        if c.isSimple && named.isEmpty && positional.count == c.parameterCount {
             for i in 0..<positional.count { frame.slots[i] = positional[i] }
         } else {
-            let slots = try ArgumentBinder.bind(function: decl.name, parameters: decl.signature,
+            let slots = try ArgumentBinder.bind(function: code.name, parameters: code.signature,
                                                 positional: positional, named: named)
-            for (i, p) in decl.parameters.enumerated() {
-                let value = try slots[i] ?? evaluate(p.defaultValue!, frame)
-                bind(p.variable, value, frame, declaring: true)
+            // Defaults may call functions, this one too (`fn r(n, d = r(n + 1))`): they count as
+            // nested calls, so endless recursion through them is a stack overflow error too.
+            try enterCall()
+            defer { callDepth -= 1 }
+            for (i, p) in code.parameters.enumerated() {
+                let value = try slots[i] ?? code.defaults[i]!.eval(self, frame)
+                bind(p, value, frame, declaring: true)
             }
         }
         return try runBody(c, frame, at: loc)
@@ -243,16 +291,14 @@ public final class Interpreter {
         try enterCall()
         defer { callDepth -= 1 }
         do {
-            if try execute(c.decl.body, frame) == .returned {
+            if try run(c.body, frame) == .returned {
                 let v = returnValue
                 returnValue = .null
                 return v
             }
             return .null
-        } catch var e as ScriptError {
-            if e.location == nil { e.location = loc }
-            if e.kind != .interrupt { e.addFrame(StackEntry(function: c.decl.name, location: loc)) }
-            throw e
+        } catch {
+            throw leavingCall(error, c, at: loc)
         }
     }
 
@@ -272,6 +318,7 @@ public final class Interpreter {
         }
     }
 
+    @inline(never)
     func undefined(_ v: Variable) -> ScriptError {
         var message = "undefined variable '\(v.name)'"
         if let guess = Spelling.suggest(v.name, among: globals.definedNames) { message += " (did you mean '\(guess)'?)" }
@@ -293,12 +340,29 @@ public final class Interpreter {
         }
     }
 
+    /// `a op b` for a compound assignment (`x += 1`), numbers first.
+    @inline(__always)
+    func compound(_ op: BinaryOperator, _ a: Value, _ b: Value, _ loc: SourceLocation) throws -> Value {
+        if case .number(let x) = a, case .number(let y) = b {
+            switch op {
+            case .add: return .number(x + y)
+            case .subtract: return .number(x - y)
+            case .multiply: return .number(x * y)
+            case .divide: return .number(x / y)
+            default: break
+            }
+        }
+        return try binary(op, a, b, loc)
+    }
+
+    func assignedConstant(_ v: Variable) -> ScriptError {
+        ScriptError("cannot assign to '\(v.name)': it is a 'let' constant (declare it with 'var' to change it)", at: v.location)
+    }
+
     func assign(_ v: Variable, _ value: Value, _ frame: Frame) throws {
         if case .global(let i) = v.slot {
             guard globals.defined[i] else { throw undefined(v) }
-            if globals.constant[i] {
-                throw ScriptError("cannot assign to '\(v.name)': it is a 'let' constant (declare it with 'var' to change it)", at: v.location)
-            }
+            if globals.constant[i] { throw assignedConstant(v) }
         }
         bind(v, value, frame, declaring: false)
     }
@@ -323,13 +387,13 @@ public final class Interpreter {
     }
 
     /// Builds a closure for a function literal, capturing the cells it uses.
-    func makeClosure(_ decl: FunctionDecl, _ frame: Frame) -> Closure {
+    func makeClosure(_ decl: FunctionDecl, _ code: FunctionCode, _ frame: Frame) -> Closure {
         var captured = ContiguousArray<Cell>()
         captured.reserveCapacity(decl.captures.count)
         for c in decl.captures {
             captured.append(c.fromEnclosingFrame ? frame.cells[c.index] : frame.closure!.captures[c.index])
         }
-        return Closure(decl: decl, captures: captured)
+        return Closure(code: code, captures: captured)
     }
 
     // MARK: - Running on a large stack

@@ -24,14 +24,25 @@ struct Lexer {
 
     static func tokenize(_ source: SourceFile) -> (tokens: [Token], errors: [ScriptError], incomplete: Bool) {
         var lexer = Lexer(source)
-        lexer.run()
+        while !lexer.finished { lexer.lexMore() }
         return (lexer.tokens, lexer.errors, lexer.endedInsideOpenConstruct)
     }
 
-    private mutating func run() {
-        while true {
+    /// True once the end-of-input token is in `tokens`.
+    private(set) var finished = false
+
+    /// Lexes until at least one more token is in `tokens` (the last one is `.eof`). The parser pulls
+    /// tokens this way, so when it gives up early (input nested too deeply) the rest of a huge
+    /// file is never lexed.
+    mutating func lexMore() {
+        guard !finished else { return }
+        let count = tokens.count
+        while tokens.count == count {
             skipSpacesAndComments()
-            guard pos < bytes.count else { break }
+            guard pos < bytes.count else {
+                finish()
+                return
+            }
             let start = pos
             let c = bytes[pos]
             if c == UInt8(ascii: "\n") {
@@ -44,6 +55,10 @@ struct Lexer {
             if c == UInt8(ascii: "\"") { lexStringLiteral(); continue }
             lexPunctuation(c, start)
         }
+    }
+
+    private mutating func finish() {
+        finished = true
         if !nesting.isEmpty {
             endedInsideOpenConstruct = true
             let what: String

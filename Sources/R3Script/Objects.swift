@@ -1,7 +1,52 @@
+import Foundation
+
 /// A list: a shared, growable array of values.
 public final class ListObject {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+
+    deinit {
+        if items.contains(where: Value.isContainer) { DeepRelease.release(&items) }
+    }
+}
+
+/// Frees nested lists and dictionaries without recursion. Swift releases a collection's
+/// elements inside its deinit, so freeing a list nested millions deep (or a long chain of
+/// `["next": node]` dictionaries) would recurse that deep and overflow the stack. Instead, a
+/// collection that holds collections hands its elements to a per-thread queue, and the
+/// outermost release drains it in a loop: the elements' own deinits only enqueue.
+enum DeepRelease {
+    private final class Queue {
+        var draining = false
+        var pending: [[Value]] = []
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<Queue>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    private static var queue: Queue {
+        if let pointer = pthread_getspecific(key) { return Unmanaged<Queue>.fromOpaque(pointer).takeUnretainedValue() }
+        let q = Queue()
+        pthread_setspecific(key, Unmanaged.passRetained(q).toOpaque())
+        return q
+    }
+
+    static func release(_ items: inout [Value]) {
+        let q = queue
+        q.pending.append(items)
+        items = []
+        guard !q.draining else { return }
+        q.draining = true
+        while let batch = q.pending.popLast() {
+            _ = batch  // released here; nested collections enqueue their elements
+        }
+        q.draining = false
+    }
 }
 
 /// A dictionary that keeps insertion order (as Python's does), keyed by strings, numbers or booleans.
@@ -13,6 +58,14 @@ public final class DictObject {
 
     public init(_ pairs: [(String, Value)]) {
         for (k, v) in pairs { self[.string(k)] = v }
+    }
+
+    deinit {
+        if storage.values.contains(where: Value.isContainer) {
+            var values = Array(storage.values)
+            storage = [:]
+            DeepRelease.release(&values)
+        }
     }
 
     public var count: Int { keys.count }
@@ -80,13 +133,24 @@ public final class Cell {
 
 /// A function written in the language, with the variables it captured.
 public final class Closure {
-    let decl: FunctionDecl
+    let code: FunctionCode
     let captures: ContiguousArray<Cell>
-    init(decl: FunctionDecl, captures: ContiguousArray<Cell>) {
-        self.decl = decl
+    // Copies of the code's frame layout, read by every call without touching `code`.
+    let slotCount: Int
+    let hasCells: Bool
+    let isSimple: Bool
+    let parameterCount: Int
+    let body: StmtList
+    init(code: FunctionCode, captures: ContiguousArray<Cell>) {
+        self.code = code
         self.captures = captures
+        slotCount = code.slotCount
+        hasCells = code.hasCells
+        isSimple = code.isSimple
+        parameterCount = code.parameterCount
+        body = code.body
     }
-    public var name: String { decl.name }
+    public var name: String { code.name }
 }
 
 /// A method taken from a value (`xs.append`): calling it passes the value as the receiver.

@@ -7,42 +7,60 @@ struct Parser {
 
     private struct Abort: Error {}
 
+    /// The tokens, lexed on demand: the parser reads them in order and looks a few ahead, so a
+    /// program the parser gives up on (nested too deeply) is not lexed to its end.
+    private final class Tokens {
+        var lexer: Lexer
+        init(_ source: SourceFile) { lexer = Lexer(source) }
+
+        /// The token at `i`, or the end-of-input token past the end.
+        subscript(i: Int) -> Token {
+            while i >= lexer.tokens.count && !lexer.finished { lexer.lexMore() }
+            return i < lexer.tokens.count ? lexer.tokens[i] : lexer.tokens[lexer.tokens.count - 1]
+        }
+    }
+
     private let source: SourceFile
-    private let tokens: [Token]
+    private let tokens: Tokens
     private var current = 0
-    private var errors: [ScriptError]
+    private var errors: [ScriptError] = []
     private var depth = 0
     /// Set when nesting went past `maxDepth`: parsing stops rather than recover.
     private var tooDeep = false
 
-    private init(source: SourceFile, tokens: [Token], errors: [ScriptError]) {
+    private init(source: SourceFile) {
         self.source = source
-        self.tokens = tokens
-        self.errors = errors
+        self.tokens = Tokens(source)
     }
 
     /// Parses a whole program; throws all syntax errors together.
     static func parse(_ source: SourceFile) throws -> [Stmt] {
-        let lexed = Lexer.tokenize(source)
-        var parser = Parser(source: source, tokens: lexed.tokens, errors: lexed.errors)
+        var parser = Parser(source: source)
         let program = parser.parseProgram()
-        if lexed.incomplete {
-            // The lexer already said what is left open; the parser's complaints at the end add nothing.
-            let end = source.bytes.count
-            parser.errors.removeAll { $0.location?.offset == end && $0.message.contains("end of the input") }
-        }
+        parser.collectLexerErrors()
         try parser.throwErrors()
         return program
     }
 
     /// Parses a single expression (used for builtin default literals).
     static func parseExpression(_ source: SourceFile) throws -> Expr {
-        let lexed = Lexer.tokenize(source)
-        var parser = Parser(source: source, tokens: lexed.tokens, errors: lexed.errors)
+        var parser = Parser(source: source)
         let e = try? parser.expression()
+        parser.collectLexerErrors()
         try parser.throwErrors()
         guard let expr = e else { throw ScriptError("not an expression") }
         return expr
+    }
+
+    /// Puts the lexer's errors before the parser's (at one position, the lexer's wins). When the
+    /// input ended inside an open bracket or string, the lexer already said what is left open, and
+    /// the parser's complaints at the end add nothing.
+    private mutating func collectLexerErrors() {
+        if tokens.lexer.endedInsideOpenConstruct {
+            let end = source.bytes.count
+            errors.removeAll { $0.location?.offset == end && $0.message.contains("end of the input") }
+        }
+        errors = tokens.lexer.errors + errors
     }
 
     /// Whether the text stops inside an open bracket or string, so the REPL should read another line.
@@ -64,14 +82,14 @@ struct Parser {
     // MARK: - Tokens
 
     private var peek: TokenKind { tokens[current].kind }
-    private var peekNext: TokenKind { current + 1 < tokens.count ? tokens[current + 1].kind : .eof }
+    private var peekNext: TokenKind { tokens[current + 1].kind }
     private var location: SourceLocation { SourceLocation(file: source, offset: tokens[current].offset) }
     private var previousLocation: SourceLocation { SourceLocation(file: source, offset: tokens[max(0, current - 1)].offset) }
 
     @discardableResult
     private mutating func advance() -> Token {
         let t = tokens[current]
-        if current < tokens.count - 1 { current += 1 }
+        if t.kind != .eof { current += 1 }
         return t
     }
 

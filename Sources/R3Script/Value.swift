@@ -42,24 +42,69 @@ public enum Value: @unchecked Sendable {
 
 extension Value: Equatable {
     /// Structural equality for lists, dictionaries and ranges; identity for functions and objects
-    /// unless the object defines its own.
+    /// unless the object defines its own. Nested collections are compared with an explicit work
+    /// list, not recursion, so a list nested millions deep compares without overflowing the
+    /// stack; a pair of collections met again while being compared (a cycle) counts as equal.
     public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.list, .list), (.dict, .dict): return deepEqual(a, b)
+        default: return shallowEqual(a, b)
+        }
+    }
+
+    private static func shallowEqual(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.number(x), .number(y)): return x == y
         case let (.string(x), .string(y)): return x == y
-        case let (.list(x), .list(y)): return x === y || x.items == y.items
-        case let (.dict(x), .dict(y)):
-            if x === y { return true }
-            guard x.count == y.count else { return false }
-            for (k, v) in x.entries { guard let w = y[k], w == v else { return false } }
-            return true
         case let (.range(x), .range(y)): return x.lower == y.lower && x.upper == y.upper && x.inclusive == y.inclusive
         case let (.closure(x), .closure(y)): return x === y
         case let (.builtin(x), .builtin(y)): return x === y
         case let (.bound(x), .bound(y)): return x.method === y.method && x.receiver == y.receiver
         case let (.native(x), .native(y)): return x === y || x.isEqual(to: y)
+        default: return false
+        }
+    }
+
+    private struct Pair: Hashable {
+        let a: ObjectIdentifier
+        let b: ObjectIdentifier
+    }
+
+    private static func deepEqual(_ a: Value, _ b: Value) -> Bool {
+        var work: [(Value, Value)] = [(a, b)]
+        var met = Set<Pair>()
+        while let (x, y) = work.popLast() {
+            switch (x, y) {
+            case let (.list(l), .list(m)):
+                if l === m { continue }
+                guard l.items.count == m.items.count else { return false }
+                // Lists sharing one array buffer (a fresh copy) are equal, as Swift's == says.
+                let shared = l.items.withUnsafeBufferPointer { p in m.items.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
+                if shared || !met.insert(Pair(a: ObjectIdentifier(l), b: ObjectIdentifier(m))).inserted { continue }
+                for (p, q) in zip(l.items, m.items).reversed() {
+                    if isContainer(p) || isContainer(q) { work.append((p, q)) } else if !shallowEqual(p, q) { return false }
+                }
+            case let (.dict(d), .dict(e)):
+                if d === e { continue }
+                guard d.count == e.count else { return false }
+                if !met.insert(Pair(a: ObjectIdentifier(d), b: ObjectIdentifier(e))).inserted { continue }
+                for (k, v) in d.entries {
+                    guard let w = e[k] else { return false }
+                    if isContainer(v) || isContainer(w) { work.append((v, w)) } else if !shallowEqual(v, w) { return false }
+                }
+            default:
+                if !shallowEqual(x, y) { return false }
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func isContainer(_ v: Value) -> Bool {
+        switch v {
+        case .list, .dict: return true
         default: return false
         }
     }

@@ -70,6 +70,44 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("stack overflow"), r.stderr)
     }
 
+    /// A 100 MB single-line file runs, or fails with a short error naming file:line:col, in about
+    /// the time it takes to read it: the parser pulls tokens from the lexer, so input nested too
+    /// deeply stops the reading at the first error.
+    func testHundredMegabyteSingleLineFiles() throws {
+        let directory = try makeTemporaryDirectory("r3-big")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let size = 100_000_000
+        func file(_ name: String, _ prefix: String, _ repeated: String, _ suffix: String) throws -> String {
+            let url = directory.appendingPathComponent(name)
+            var data = Data(prefix.utf8)
+            data.append(Data(repeating: repeated.utf8.first!, count: size))
+            data.append(Data(suffix.utf8))
+            try data.write(to: url)
+            return url.path
+        }
+        let valid = try R3Binary.run([try file("string.r3", "print(\"", "a", "\".count)")])
+        XCTAssertEqual(valid.status, 0, valid.stderr)
+        XCTAssertEqual(valid.stdout, "\(size)\n")
+
+        for (name, prefix, repeated, suffix, message) in [
+            ("bad.r3", "let x = \"", "b", "\" $ 1", "bad.r3:1:\(size + 12): syntax error: unexpected character '$'"),
+            ("parens.r3", "let x = ", "(", "", "parens.r3:1:2009: syntax error: expression or block nested too deeply"),
+            ("brackets.r3", "print(", "[", "", "brackets.r3:1:2005: syntax error: expression or block nested too deeply"),
+        ] {
+            let r = try R3Binary.run([try file(name, prefix, repeated, suffix)])
+            XCTAssertEqual(r.status, 1, name)
+            XCTAssertEqual(r.stdout, "", name)
+            XCTAssertTrue(r.stderr.hasPrefix(directory.appendingPathComponent(message).path), "\(name): \(r.stderr.prefix(300))")
+            XCTAssertLessThan(r.stderr.count, 2_000, "the excerpt of the line is a short window")
+        }
+        // A chain of 50 million operators: deeper than the tree may be, stopped at the 2001st.
+        let chainURL = directory.appendingPathComponent("chain.r3")
+        try Data(("let x = " + String(repeating: "1+", count: size / 2) + "1").utf8).write(to: chainURL)
+        let chain = try R3Binary.run([chainURL.path])
+        XCTAssertEqual(chain.status, 1)
+        XCTAssertTrue(chain.stderr.contains("chain.r3:1:4009: syntax error: expression or block nested too deeply"), String(chain.stderr.prefix(300)))
+    }
+
     func testNotebookCellsRunInOrderAsAScript() throws {
         let path = try R3Binary.temporaryFile("""
             # %% [markdown]

@@ -14,7 +14,7 @@ final class REPLTests: XCTestCase {
         try t.type("xs.sorted()")
         t.waitFor("[1, 2, 3]")
         try t.type("\"text\"")
-        t.waitFor("\"text\"")
+        t.waitFor("\n\"text\"\n")  // the echo on a line of its own, not the typed input
         try t.type("print(xs.count)")
         t.waitFor("\n3\n")
     }
@@ -27,7 +27,7 @@ final class REPLTests: XCTestCase {
         try t.press("Tab")
         t.waitFor("r3> learningRate")
         try t.press("Enter")
-        t.waitFor("0.5")
+        t.waitFor("\n0.5\n")
         try t.type("let xs = [3, 1]")
         try t.type("xs.sor", enter: false)
         try t.press("Tab")
@@ -49,8 +49,10 @@ final class REPLTests: XCTestCase {
         try t.type("}")
         try t.type("double(21)")
         t.waitFor("42")
+        let prompts = t.count("...>")  // one for each line inside the braces
+        XCTAssertEqual(prompts, 2)
         try t.type("let s = \"\"\"")
-        t.waitFor("...>")
+        t.waitFor(count: prompts + 1, of: "...>")  // an open multi-line string continues too
         try t.type("  two")
         try t.type("  \"\"\"")
         try t.type("s")
@@ -66,7 +68,7 @@ final class REPLTests: XCTestCase {
         try t.press("C-c")
         t.waitFor("interrupted at <repl>:1:")
         try t.type("n > 0")
-        t.waitFor("true")
+        t.waitFor("\ntrue\n")  // the echo, not the word in `while true`
         XCTAssertTrue(t.isRunning)
     }
 
@@ -127,6 +129,21 @@ final class REPLTests: XCTestCase {
         let deadline = Date().addingTimeInterval(10)
         while t.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertFalse(t.isRunning)
+    }
+
+    func testHistoryIsSavedInTheHomeDirectoryByDefault() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("r3-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let t = try TerminalSession(command: "env -u R3_HISTORY HOME=\(home.path) NO_COLOR=1 \(try R3Binary.require())")
+        t.waitFor("r3>")
+        try t.type("let inHome = 7")
+        try t.type(":quit")
+        let deadline = Date().addingTimeInterval(10)
+        while t.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(t.isRunning)
+        let history = try String(contentsOfFile: home.appendingPathComponent(".r3_history").path, encoding: .utf8)
+        XCTAssertTrue(history.contains("let inHome = 7"), history)
     }
 
     func testHistoryIsRecalledInANewSession() throws {

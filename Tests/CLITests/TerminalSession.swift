@@ -89,6 +89,16 @@ final class TerminalSession {
         return s
     }
 
+    /// Waits until `text` appears on the screen at least `count` times.
+    func waitFor(count: Int, of text: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if self.count(text) >= count { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("timed out waiting for \(count) times \"\(text)\"; the screen shows:\n\(screen)", file: file, line: line)
+    }
+
     /// Counts occurrences of a text on the screen.
     func count(_ text: String) -> Int { screen.components(separatedBy: text).count - 1 }
 

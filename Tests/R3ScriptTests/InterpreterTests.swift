@@ -60,6 +60,32 @@ final class InterpreterTests: XCTestCase {
         XCTAssertTrue(failure?.message.hasPrefix("stack overflow") ?? false)
     }
 
+    func testDeeplyNestedCollectionsAreComparedAndFreedWithoutRecursion() {
+        // On a 16 MB stack, recursing 300,000 levels deep (Swift's recursive release, or a
+        // recursive ==) would crash; the work lists keep both flat.
+        var output = ""
+        var failure: ScriptError?
+        Interpreter.runOnLargeStack(bytes: 16 << 20) {
+            let interp = Interpreter()
+            interp.output = { output += $0 }
+            do {
+                try interp.run(SourceFile(name: "t", text: """
+                    var x = []
+                    var y = []
+                    for i in 0..<300000 { x = [x]; y = [y] }
+                    print(x == y)
+                    x = nil
+                    var node = nil
+                    for i in 0..<300000 { node = ["next": node, "list": [i]] }
+                    node = nil
+                    print("freed")
+                    """))
+            } catch let e as ScriptError { failure = e } catch {}
+        }
+        XCTAssertNil(failure)
+        XCTAssertEqual(output, "true\nfreed\n")
+    }
+
     func testInterruptStopsALoopAndClears() {
         let interp = Interpreter()
         var failure: ScriptError?

@@ -18,31 +18,44 @@ public indirect enum NestedArray: Equatable, Sendable, ExpressibleByArrayLiteral
     }
 
     /// The shape of a rectangular nesting; throws naming the first place where it is ragged.
+    /// Linear in the number of items and the depth: paths (`[1][0]`) are spelled only for errors.
     public func shape() throws -> [Int] {
         var shape: [Int] = []
-        var level: [(NestedArray, String)] = [(self, "")]
+        var level: [NestedArray] = [self]
+        // The items of a level are in row-major order under the dimensions found so far, so the
+        // path of item j is j unravelled over `shape`.
+        func path(_ j: Int) -> String {
+            if shape.isEmpty { return "the top level" }
+            var index = [Int](repeating: 0, count: shape.count)
+            var rest = j
+            for d in stride(from: shape.count - 1, through: 0, by: -1) {
+                index[d] = rest % shape[d]
+                rest /= shape[d]
+            }
+            return index.map { "[\($0)]" }.joined()
+        }
         while true {
             // All items at this level must be numbers, or all lists of one length.
-            guard let (first, firstPath) = level.first else { return shape + [0] }
+            guard let first = level.first else { return shape + [0] }
             switch first {
             case .scalar:
-                for (item, path) in level {
+                for (j, item) in level.enumerated() {
                     if case .list = item {
-                        throw TensorError("tensor", "ragged nested list: \(path.isEmpty ? "the top level" : path) is a list but \(firstPath) is a number")
+                        throw TensorError("tensor", "ragged nested list: \(path(j)) is a list but \(path(0)) is a number")
                     }
                 }
                 return shape
             case .list(let xs):
-                var next: [(NestedArray, String)] = []
+                var next: [NestedArray] = []
                 next.reserveCapacity(level.count * xs.count)
-                for (item, path) in level {
+                for (j, item) in level.enumerated() {
                     guard case .list(let ys) = item else {
-                        throw TensorError("tensor", "ragged nested list: \(path) is a number but \(firstPath.isEmpty ? "the top level" : firstPath) is a list")
+                        throw TensorError("tensor", "ragged nested list: \(path(j)) is a number but \(path(0)) is a list")
                     }
                     if ys.count != xs.count {
-                        throw TensorError("tensor", "ragged nested list: \(path.isEmpty ? "the top level" : path) has \(ys.count) elements but \(firstPath.isEmpty ? "the top level" : firstPath) has \(xs.count)")
+                        throw TensorError("tensor", "ragged nested list: \(path(j)) has \(ys.count) elements but \(path(0)) has \(xs.count)")
                     }
-                    for (i, y) in ys.enumerated() { next.append((y, path + "[\(i)]")) }
+                    next.append(contentsOf: ys)
                 }
                 shape.append(xs.count)
                 if xs.isEmpty { return shape }

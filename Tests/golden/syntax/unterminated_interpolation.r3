@@ -1,1 +1,1 @@
-let s = "value \(1 + 2"  # expect error: syntax error
+let s = "value \(1 + 2"  # expect error: unterminated interpolation in string

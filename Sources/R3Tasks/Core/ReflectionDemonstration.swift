@@ -56,11 +56,12 @@ extension CountdownPrompt {
 
 extension FunctionCallingPrompt {
     /// A failed attempt (the expected calls with one mistake: a distractor tool instead of the right
-    /// one, a missing argument, or a missing call), a reflection naming the tools to call, and the
+    /// one, a missing argument, or a missing call), a reflection that plans the calls, and the
     /// expected calls.
     ///
-    /// - compact reflection: the tool names, comma-separated (`get_weather,convert_currency`);
-    /// - chat: "I should call get_weather and convert_currency, with every argument the query gives."
+    /// - compact reflection: each call with its arguments read off the query,
+    ///   `get_weather(city="Oslo", unit="celsius")`, calls separated by "; ";
+    /// - chat: "I should call get_weather with city "Oslo" and unit "celsius"."
     public func reflectionDemonstration(_ task: FunctionCallingTask, rng: inout RandomGenerator) -> ReflectionDemonstration? {
         guard !task.answers.isEmpty else { return nil }
         var wrong = task.answers
@@ -82,16 +83,21 @@ extension FunctionCallingPrompt {
             }
         }
         let wrongList = JSONSerializer.string(.array(wrong.map(\.json)), options: .lenient)
-        let names = task.answers.map(\.name)
+        func value(_ v: JSONValue) -> String { JSONSerializer.string(v, options: .lenient) }
         let attempt: String, reflection: String
         switch style {
         case .compact:
             attempt = " " + wrongList
-            reflection = names.joined(separator: ",")
+            reflection = task.answers.map { call in
+                call.name + "(" + call.arguments.map { "\($0.key)=\(value($0.value))" }.joined(separator: ", ") + ")"
+            }.joined(separator: "; ")
         case .chat:
             attempt = allowSurroundingText ? "```json\n" + wrongList + "\n```" : wrongList
-            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-            reflection = "I should call \(list), with every argument the query gives."
+            let plans = task.answers.map { call in
+                call.arguments.isEmpty ? call.name
+                    : call.name + " with " + call.arguments.map { "\($0.key) \(value($0.value))" }.joined(separator: " and ")
+            }
+            reflection = "I should call " + plans.joined(separator: ", then ") + "."
         }
         var retry = completion(task)
         if style == .compact, retry.hasSuffix("\n") { retry.removeLast() }

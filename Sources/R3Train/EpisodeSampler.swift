@@ -38,10 +38,13 @@ public struct EpisodeSampler {
     public let format: EpisodeFormat
     /// Judges attempts and retries; nil uses the format's verifier for each task's kind.
     public let verifier: Verifier?
-    /// Sequences per `sample` call (bounds the KV cache; default 64).
+    /// Sequences per `sample` call at most (default 256); fewer when their KV cache would pass
+    /// `cacheBudget` floats.
     public var maxBatch: Int
+    /// Floats the KV cache of one `sample` call may take (default 128M, 512 MB).
+    public var cacheBudget: Int = 128 << 20
 
-    public init(model: LanguageModel, format: EpisodeFormat, verifier: Verifier? = nil, maxBatch: Int = 64) {
+    public init(model: LanguageModel, format: EpisodeFormat, verifier: Verifier? = nil, maxBatch: Int = 256) {
         self.model = model
         self.format = format
         self.verifier = verifier
@@ -105,9 +108,13 @@ public struct EpisodeSampler {
         var turns = contexts.map { Turn(role: role, context: $0, tokens: [], logprobs: [], text: "", finishReason: .length) }
         let open = contexts.indices.filter { contexts[$0].count < model.config.maxPositions }
         var seeds = RandomGenerator(seed: seed)
+        let c = model.config
+        let longest = min(c.maxPositions, (open.map { contexts[$0].count }.max() ?? 0) + sampling.maxTokens)
+        let perRow = max(1, c.numLayers * 2 * c.numKVHeads * c.headDim * longest)
+        let rows = max(1, min(maxBatch, cacheBudget / perRow))
         var start = 0
         while start < open.count {
-            let chunk = Array(open[start..<min(start + maxBatch, open.count)])
+            let chunk = Array(open[start..<min(start + rows, open.count)])
             let config = SamplingConfig(maxNewTokens: sampling.maxTokens, temperature: sampling.temperature, topK: sampling.topK,
                                         topP: sampling.topP, stop: sampling.stopsAtTurnEnd ? format.stopStrings() : [],
                                         stopAtEOS: sampling.stopsAtTurnEnd, seed: seeds.next())
@@ -118,7 +125,7 @@ public struct EpisodeSampler {
                 turns[i].text = g.text
                 turns[i].finishReason = g.finishReason
             }
-            start += maxBatch
+            start += rows
         }
         return turns
     }

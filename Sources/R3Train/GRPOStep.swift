@@ -46,7 +46,10 @@ extension GRPOTrainer {
         var s = SampledGroups()
         let G = config.group
         while s.kept.count < config.tasksPerStep && s.drawn < config.drawLimit {
-            let n = min(config.tasksPerStep - s.kept.count, config.drawLimit - s.drawn)
+            // Refills (dynamic sampling, or tasks whose fresh attempt passed) draw twice what is
+            // missing, so a step needs few sampling rounds; groups beyond tasksPerStep are dropped.
+            let need = config.tasksPerStep - s.kept.count
+            let n = min(s.drawn == 0 ? need : 2 * need, config.drawLimit - s.drawn)
             let drawn = cursor.next(n).map { tasks[$0] }
             let batch = drawn.map(\.task)
             s.drawn += n
@@ -83,7 +86,7 @@ extension GRPOTrainer {
             }
             for group in groups {
                 s.all.append(group)
-                if group.hasSignal || !config.dynamicSampling { s.kept.append(group) }
+                if (group.hasSignal || !config.dynamicSampling) && s.kept.count < config.tasksPerStep { s.kept.append(group) }
             }
             if config.mode == .plain && !config.dynamicSampling { break }
         }

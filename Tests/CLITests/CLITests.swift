@@ -132,4 +132,15 @@ final class CLITests: XCTestCase {
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertTrue(unknown.stderr.contains("unknown benchmark 'nope'"), unknown.stderr)
     }
+
+    /// The GRPO benchmark runs TRL's settings at a toy size and reports its two figures.
+    func testBenchGRPOPrintsStepTimeAndThroughput() throws {
+        let r = try R3Binary.run(["bench", "grpo", "--layers", "1", "--dim", "16", "--prompts", "2", "--group", "2", "--new", "4", "--steps", "3"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("grpo layers=1 dim=16 prompts=2 group=2 new=4 s_per_step="), r.stdout)
+        XCTAssertTrue(r.stdout.contains(" completion_tok_per_s="), r.stdout)
+        let bad = try R3Binary.run(["bench", "grpo", "--group", "zero"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--group must be a positive whole number, got 'zero'"), bad.stderr)
+    }
 }

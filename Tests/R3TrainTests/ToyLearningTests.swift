@@ -46,24 +46,12 @@ final class ToyLearningTests: XCTestCase {
         XCTAssertEqual(mined.failures.count, 1)
         let trainer = try GRPOTrainer(policy: try model.copied(), reference: model, tasks: mined.failures, config: config,
                                       format: format, verifier: Self.sevenVerifier)
-        let sm = EpisodeSampler(model: model, format: format, verifier: Self.sevenVerifier)
-        let ts = Array(repeating: task, count: 200)
-        let a = try sm.attempts(ts, sampling: TurnSampling(maxTokens: 4), seed: 1)
-        let r = try sm.reflections(ts, after: a, sampling: TurnSampling(maxTokens: 4, temperature: 1), seed: 1)
-        let b = try sm.retries(ts, after: r, sampling: TurnSampling(maxTokens: 4), seed: 1)
-        print("DBG", r.map(\.text).joined(separator: ","), b.filter(\.passed).count)
-        let before = try logprobs(trainer.policy, prompt: "x>:12\n?", continuation: "7\n")
+        let before = try logprobs(trainer.policy, prompt: "x>:12\n?", continuation: "7")[0]
         try trainer.run()
-        let after = try logprobs(trainer.policy, prompt: "x>:12\n?", continuation: "7\n")
-        print("DBG7", before, after)
-        let sp = EpisodeSampler(model: trainer.policy, format: format, verifier: Self.sevenVerifier)
-        let a2 = try sp.attempts(ts, sampling: TurnSampling(maxTokens: 4), seed: 1)
-        let r2 = try sp.reflections(ts, after: a2, sampling: TurnSampling(maxTokens: 4, temperature: 1), seed: 1)
-        let b2 = try sp.retries(ts, after: r2, sampling: TurnSampling(maxTokens: 4), seed: 1)
-        print("DBG8", a2.prefix(3).map(\.text), r2.map(\.text).joined(separator: ","), b2.map(\.text).joined(separator: ","))
+        let after = try logprobs(trainer.policy, prompt: "x>:12\n?", continuation: "7")[0]
+        XCTAssertGreaterThan(after, before + 1, "the reflection learned to write a 7")
         let rewards = try trainer.log.column("reward").values
         let early = rewards.prefix(5).reduce(0, +) / 5, late = rewards.suffix(5).reduce(0, +) / 5
-        print("toy reward early \(early) late \(late): \(rewards.map { String(format: "%.2f", $0) }.joined(separator: " "))")
         XCTAssertLessThan(early, 0.25)
         XCTAssertGreaterThan(late, 0.8)
     }

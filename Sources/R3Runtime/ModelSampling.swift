@@ -51,23 +51,15 @@ enum ModelSampling {
     /// The `prompt` argument: one prompt (a string or a list of token ids), or a list of prompts.
     static func prompts(_ a: Arguments, vocabSize: Int) throws -> (prompts: [Prompt], single: Bool) {
         let wanted = "a string, a list of token ids, or a list of those"
-        func ids(_ items: [Value], _ which: String) throws -> [Int] {
-            try items.enumerated().map { j, v in
-                guard case .number(let n) = v, n == n.rounded(), n >= 0, n < Double(vocabSize) else {
-                    throw a.error("\(which) must hold token ids (whole numbers from 0 to \(vocabSize - 1)); item \(j) is \(Formatter.repr(v))")
-                }
-                return Int(n)
-            }
-        }
         switch a["prompt"] {
         case .string(let s): return ([.text(s)], true)
         case .list(let l) where !l.items.isEmpty && l.items.allSatisfy({ if case .number = $0 { return true } else { return false } }):
-            return ([.ids(try ids(l.items, "argument 'prompt'"))], true)
+            return ([.ids(try ModelValues.tokenIds(l.items, "argument 'prompt'", vocabSize: vocabSize, a))], true)
         case .list(let l):
             let prompts = try l.items.enumerated().map { i, v -> Prompt in
                 switch v {
                 case .string(let s): return .text(s)
-                case .list(let inner): return .ids(try ids(inner.items, "prompt \(i)"))
+                case .list(let inner): return .ids(try ModelValues.tokenIds(inner.items, "prompt \(i)", vocabSize: vocabSize, a))
                 default: throw a.error("argument 'prompt' must be \(wanted); item \(i) is a \(v.typeName)")
                 }
             }

@@ -38,9 +38,14 @@ enum ModelValues {
 
     /// Token ids: a list of whole numbers in 0..<vocabSize.
     static func tokenIds(_ a: Arguments, _ name: String, vocabSize: Int) throws -> [Int] {
-        try a.list(name).enumerated().map { i, v in
+        try tokenIds(try a.list(name), "argument '\(name)'", vocabSize: vocabSize, a)
+    }
+
+    /// The items of a list as token ids; `what` names the list in the error.
+    static func tokenIds(_ items: [Value], _ what: String, vocabSize: Int, _ a: Arguments) throws -> [Int] {
+        try items.enumerated().map { i, v in
             guard case .number(let n) = v, n == n.rounded(), n >= 0, n < Double(vocabSize) else {
-                throw a.error("argument '\(name)' must hold token ids (whole numbers from 0 to \(vocabSize - 1)); item \(i) is \(Formatter.repr(v))")
+                throw a.error("\(what) must hold token ids (whole numbers from 0 to \(vocabSize - 1)); item \(i) is \(Formatter.repr(v))")
             }
             return Int(n)
         }

@@ -17,7 +17,7 @@ struct PackedBatch {
     let trained: [(rollout: Int, at: [Int])]
 
     /// Packs `members` (indices into `rollouts`); rows hold at most `rowLimit` tokens unless a single
-    /// rollout is longer.
+    /// rollout is longer, and a group that needs several rows gets rows of about equal length.
     init(_ rollouts: [Rollout], members: [Int], padToken: Int, rowLimit: Int) throws {
         var rows: [(prefix: [Int], branches: [[Int]], owners: [Int], cut: Int)] = []
         var byGroup: [Int: [Int]] = [:]
@@ -31,10 +31,17 @@ struct PackedBatch {
             let shared = Self.sharedLength(own.map { rollouts[$0] })
             let cut = shared - 1  // the branches restart at the last shared token
             let prefix = Array(rollouts[own[0]].tokens[0..<cut])
+            // A group too long for one row is split into as few rows as the limit allows, of about
+            // equal length: rows are padded to the longest, so a short last row would waste most
+            // of its length.
+            let total = own.reduce(0) { $0 + rollouts[$1].tokens.count - cut }
+            let capacity = max(rowLimit - cut, 1)
+            let rowCount = (total + capacity - 1) / capacity
+            let target = cut + (total + rowCount - 1) / rowCount
             var current: (branches: [[Int]], owners: [Int], length: Int) = ([], [], cut)
             for i in own {
                 let branch = Array(rollouts[i].tokens[cut...])
-                if !current.owners.isEmpty && current.length + branch.count > rowLimit {
+                if !current.owners.isEmpty && current.length + branch.count > target {
                     rows.append((prefix, current.branches, current.owners, cut))
                     current = ([], [], cut)
                 }

@@ -5,6 +5,7 @@ import R3Script
 /// Runs scripts from files, `-e` and stdin; prints errors to stderr and returns the exit status.
 enum Runner {
     static func runFile(_ path: String, arguments: [String]) -> Int32 {
+        lineBufferOutput()
         let interp = Runtime.makeInterpreter(arguments: arguments)
         return report {
             try interp.runFile(path)
@@ -12,8 +13,15 @@ enum Runner {
     }
 
     static func run(_ source: SourceFile, arguments: [String]) -> Int32 {
+        lineBufferOutput()
         let interp = Runtime.makeInterpreter(arguments: arguments)
         return report { try interp.run(source) }
+    }
+
+    /// Scripts and notebooks run for minutes: piped to a log or `tee`, each printed line shows up
+    /// when it is printed, not when the buffer fills or the run ends.
+    private static func lineBufferOutput() {
+        setvbuf(stdout, nil, _IOLBF, 0)
     }
 
     private static func report(_ body: () throws -> Value?) -> Int32 {

@@ -34,6 +34,23 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(r.stdout.contains("r3>"), "no prompt or echo when stdin is a pipe")
     }
 
+    func testPrintedLinesReachAPipeWhileTheScriptStillRuns() throws {
+        let path = try R3Binary.temporaryFile("print(\"step 1\")\nwhile true {}\n", name: "forever.r3")
+        let p = try R3Binary.process([path])
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        // A watchdog ends the script after 20 s; a line still held in the buffer then never arrives
+        // (the process is killed, not exited), and the read below comes back empty.
+        let watchdog = DispatchWorkItem { kill(p.processIdentifier, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        let first = out.fileHandleForReading.availableData
+        watchdog.cancel()
+        p.terminate()
+        p.waitUntilExit()
+        XCTAssertEqual(String(decoding: first, as: UTF8.self), "step 1\n", "the printed line stayed in the buffer")
+    }
+
     func testRuntimeErrorExitsNonZeroWithLocationAndStack() throws {
         let path = try R3Binary.temporaryFile("fn f(xs) {\n  return xs[3]\n}\nprint(\"before\")\nf([1])\nprint(\"after\")\n", name: "fail.r3")
         let r = try R3Binary.run([path])

@@ -57,6 +57,22 @@ final class EpisodeTests: XCTestCase {
         let split = try PackedBatch(only, members: [0, 1], padToken: 0, rowLimit: 10)
         XCTAssertEqual(split.batch.batchSize, 2)
         XCTAssertEqual(Array(split.targets[0..<10]), [-1, -1, -1, -1, -1, -1, 8, 9, 10, -1])
+
+        // A group that needs two rows gets two rows of equal length, not a full row and a short
+        // one padded to the full length: 4 branches of 4 tokens after a 6-token prefix, limit 20,
+        // give two rows of 6 + 8 (filling the first row would give 18 + 10, both padded to 18).
+        let four = (0..<4).map { k in
+            Turn(role: .reflection, context: context, tokens: [40 + k, 50 + k, 60 + k], logprobs: [-1, -1, -1], text: "", finishReason: .stop("\n"))
+        }
+        let retries = (0..<4).map { k in
+            Turn(role: .retry, context: context + four[k].tokens + [11], tokens: [30], logprobs: [-1], text: "", finishReason: .stop("\n"))
+        }
+        let wide = Group(task: .text(TextTask(prompt: "p")), attempt: attempt, completions: four, retries: retries, rewards: [1, 0, 1, 0])
+        let fourRollouts = (0..<4).map { Rollout(group: wide, number: 0, index: $0, span: .reflection, advantage: 1) }
+        let balanced = try PackedBatch(fourRollouts, members: [0, 1, 2, 3], padToken: 0, rowLimit: 20)
+        XCTAssertEqual(balanced.batch.batchSize, 2)
+        XCTAssertEqual(balanced.batch.length, 14)
+        XCTAssertEqual(balanced.trained.map(\.rollout), [0, 1, 2, 3])
     }
 
     /// The trained tokens are scored in the exact context they were sampled in: the packed

@@ -26,7 +26,7 @@ print(model)
 
 # %% Warm-up on first tries and reflect / retry episodes
 let warmup = demos + reflectionDemonstrations(model, train.take(floor(train.count / 2)), seed: seed)
-let warm = fit(model, warmup, steps: 2000, batchSize: 16, lr: 2e-3, seed: seed)
+let warm = fit(model, warmup, steps: 1200, batchSize: 16, lr: 2e-3, seed: seed)
 plot(warm.log, "loss", smooth: 0.9, title: "warm-up loss", logscale: "y")
 
 # %% One episode by hand
@@ -35,7 +35,7 @@ let a = attempt(model, t, maxTokens: 160)
 print(t.query)
 print("first try:", a.text, "->", a.passed ? "passed" : a.reason)
 if !a.passed {
-  let r = reflect(model, t, a, maxTokens: 40)
+  let r = reflect(model, t, a, maxTokens: 120)
   let b = retry(model, t, a, r, maxTokens: 160)
   print("reflection:", r.text)
   print("retry:", b.text, "->", b.passed ? "passed" : b.reason)
@@ -48,8 +48,8 @@ let fails = failures(model, train, maxTokens: 160)
 print(fails.count, "of", train.count, "training tasks failed on the first try")
 
 # %% Reflect, Retry, Reward
-let run = r3train(model, fails, steps: 300, lr: 5e-5, maxTokens: 160, dynamicSampling: true,
-                  evalTasks: test.take(100), evalEvery: 50, seed: seed)
+let run = r3train(model, fails, steps: 80, lr: 2e-5, beta: 0.04, maxTokens: 160, dynamicSampling: true,
+                  evalTasks: test.take(60), evalEvery: 40, seed: seed)
 plot(run.log, ["reward", "retry_accuracy"], smooth: 0.9, title: "reward (retry pass rate on failed tasks)")
 plot(run.log, ["eval/first_try", "eval/second_try"], style: "linespoints", title: "held-out accuracy during training")
 

@@ -36,20 +36,17 @@ enum TrainLibrary {
 
     static func attempt(_ a: Arguments) throws -> Value {
         let m = try TrainValues.model(a).model
-        let batch = TrainValues.items(a["task"]) != nil
-        let tasks = batch ? try TrainValues.tasks(a, "task") : [try TaskValues.task(a, "task")]
+        let (tasks, batch) = try TrainValues.episodeTasks(a)
         let format = try TrainValues.format(a, model: m, kind: tasks.first?.kind)
         let verifier = try TrainValues.verifier(a)
         let sampler = EpisodeSampler(model: m, format: format, verifier: verifier)
         let turns = try TrainValues.run(a) { try sampler.attempts(tasks, sampling: try TrainValues.sampling(a), seed: try TaskValues.seed(a)) }
-        let objects = turns.map { Value.native(TurnObject($0, format: format, verifier: verifier)) }
-        return batch ? .list(ListObject(objects)) : objects[0]
+        return TrainValues.turnsValue(turns, format: format, verifier: verifier, batch: batch)
     }
 
     static func reflect(_ a: Arguments) throws -> Value {
         let m = try TrainValues.model(a).model
-        let batch = TrainValues.items(a["task"]) != nil
-        let tasks = batch ? try TrainValues.tasks(a, "task") : [try TaskValues.task(a, "task")]
+        let (tasks, batch) = try TrainValues.episodeTasks(a)
         let attempts = try TrainValues.turns(a, "attempt", role: .attempt)
         guard attempts.count == tasks.count else { throw a.error("\(tasks.count) tasks but \(attempts.count) attempts") }
         var format = attempts[0].format
@@ -61,14 +58,12 @@ enum TrainLibrary {
         let turns = try TrainValues.run(a) {
             try sampler.reflections(tasks, after: attempts.map(\.turn), sampling: try TrainValues.sampling(a), seed: try TaskValues.seed(a))
         }
-        let objects = turns.map { Value.native(TurnObject($0, format: format, verifier: attempts[0].verifier)) }
-        return batch ? .list(ListObject(objects)) : objects[0]
+        return TrainValues.turnsValue(turns, format: format, verifier: attempts[0].verifier, batch: batch)
     }
 
     static func retry(_ a: Arguments) throws -> Value {
         let m = try TrainValues.model(a).model
-        let batch = TrainValues.items(a["task"]) != nil
-        let tasks = batch ? try TrainValues.tasks(a, "task") : [try TaskValues.task(a, "task")]
+        let (tasks, batch) = try TrainValues.episodeTasks(a)
         let attempts = try TrainValues.turns(a, "attempt", role: .attempt)
         let reflections = try TrainValues.turns(a, "reflection", role: .reflection)
         guard attempts.count == tasks.count, reflections.count == tasks.count else {
@@ -87,8 +82,7 @@ enum TrainLibrary {
         let turns = try TrainValues.run(a) {
             try sampler.retries(tasks, after: reflections.map(\.turn), sampling: try TrainValues.sampling(a), seed: try TaskValues.seed(a))
         }
-        let objects = turns.map { Value.native(TurnObject($0, format: format, verifier: verifier)) }
-        return batch ? .list(ListObject(objects)) : objects[0]
+        return TrainValues.turnsValue(turns, format: format, verifier: verifier, batch: batch)
     }
 
     // MARK: - failures, evaluate, warm-up data

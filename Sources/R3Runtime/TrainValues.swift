@@ -73,6 +73,19 @@ enum TrainValues {
         }
     }
 
+    /// The `task` argument of attempt, reflect and retry: one task, or a Dataset or list of them
+    /// (`batch`), sampled as one batch.
+    static func episodeTasks(_ a: Arguments) throws -> (tasks: [AnyTask], batch: Bool) {
+        let batch = items(a["task"]) != nil
+        return (batch ? try tasks(a, "task") : [try TaskValues.task(a, "task")], batch)
+    }
+
+    /// Sampled turns as the language sees them: one Turn, or a list when the tasks came as a batch.
+    static func turnsValue(_ turns: [Turn], format: EpisodeFormat, verifier: Verifier?, batch: Bool) -> Value {
+        let objects = turns.map { Value.native(TurnObject($0, format: format, verifier: verifier)) }
+        return batch ? .list(ListObject(objects)) : objects[0]
+    }
+
     /// A training task list: failed tasks keep the attempt failure mining recorded.
     static func failedTasks(_ a: Arguments, _ name: String) throws -> [FailedTask] {
         guard let items = items(a[name]) else {

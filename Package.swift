@@ -5,9 +5,10 @@ import PackageDescription
 //   r3 -> R3Runtime -> { R3Script, R3Notebook, R3Train, R3Plot, R3Models, R3Tasks, R3Tensor }
 // R3Script knows nothing of tensors; R3Tensor knows nothing of the language.
 
-// R3Tensor's elementwise kernels (exp, erf, tanh polynomials) are compute-bound: Swift's default
-// x86-64 target has SSE2 only (4 lanes, no FMA). The haswell CPU level (AVX2 + FMA, the x86-64-v3
-// baseline: Intel since 2013, AMD since 2015) doubles their throughput; see docs/tensors.md, Benchmarks.
+// The elementwise kernels of R3Tensor and R3Models (exp, erf, tanh polynomials, attention) are
+// compute-bound: Swift's default x86-64 target has SSE2 only (4 lanes, no FMA). The haswell CPU
+// level (AVX2 + FMA, the x86-64-v3 baseline: Intel since 2013, AMD since 2015) doubles their
+// throughput; see docs/tensors.md, Benchmarks.
 #if arch(x86_64)
 let tensorKernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
 #else
@@ -46,7 +47,7 @@ let package = Package(
         .target(name: "R3Random"),
         .target(name: "R3Tensor", dependencies: ["CBLAS", "R3Random"], swiftSettings: tensorKernelSettings),
         .target(name: "R3Tasks", dependencies: ["R3Random"]),
-        .target(name: "R3Models", dependencies: ["R3Tensor", "CBLAS", "R3Random"]),
+        .target(name: "R3Models", dependencies: ["R3Tensor", "CBLAS", "R3Random"], swiftSettings: tensorKernelSettings),
         .target(name: "R3Plot", dependencies: ["CGnuplot"]),
         .target(name: "R3Train", dependencies: ["R3Models", "R3Tasks", "R3Plot"]),
 

@@ -4,6 +4,8 @@ import Foundation
 public enum TableCell: Equatable, Sendable {
     case text(String)
     case number(Double)
+    /// A number printed with a fixed count of decimals (percentages in a results table: 26.0, not 26).
+    case decimal(Double, places: Int)
     case bool(Bool)
     case empty
 
@@ -16,12 +18,19 @@ public enum TableCell: Equatable, Sendable {
             if v.isInfinite { return v > 0 ? "inf" : "-inf" }
             if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
             return String(format: "%.6g", v)
+        case .decimal(let v, let places):
+            return v.isFinite ? String(format: "%.\(max(0, places))f", v) : TableCell.number(v).rendered
         case .bool(let b): return b ? "true" : "false"
         case .empty: return ""
         }
     }
 
-    var isNumeric: Bool { if case .number = self { return true } else { return false } }
+    var isNumeric: Bool {
+        switch self {
+        case .number, .decimal: return true
+        default: return false
+        }
+    }
 }
 
 /// A table from rows of ordered records or from lists with a header, printed as aligned text

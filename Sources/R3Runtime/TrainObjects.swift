@@ -112,7 +112,7 @@ final class EvaluationObject: NativeObject, TableRows {
     static func table(_ rows: [NativeObject]) throws -> Table? {
         let evaluations = rows.compactMap { ($0 as? EvaluationObject)?.evaluation }
         guard evaluations.count == rows.count, !evaluations.isEmpty else { return nil }
-        func pct(_ v: Double) -> TableCell { .number((1000 * v).rounded() / 10) }
+        func pct(_ v: Double) -> TableCell { .decimal(100 * v, places: 1) }
         if evaluations.count % 2 == 0 {
             let pairs = stride(from: 0, to: evaluations.count, by: 2).map { (evaluations[$0], evaluations[$0 + 1]) }
             return try Table(header: ["model", "vanilla 1st try", "vanilla 2nd try", "trained 1st try", "trained 2nd try"],

@@ -57,15 +57,23 @@ public enum GRPOBenchmark {
         let format = EpisodeFormat(template: TaskTemplate(style: .compact), layout: .plain(turnEnd: "\n"))
         let trainer = try GRPOTrainer(policy: policy, reference: reference, tasks: tasks, config: grpo, format: format, verifier: verifier)
         var times: [Double] = []
+        var phases: [String: [Double]] = [:]
         for _ in 0..<o.steps {
             let t0 = DispatchTime.now().uptimeNanoseconds
-            _ = try trainer.trainStep()
+            let record = try trainer.trainStep()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            for (name, value) in record.values where name.hasPrefix("time/") { phases[name, default: []].append(value) }
         }
-        let rest = times.dropFirst().sorted()
-        let median = rest.count % 2 == 1 ? rest[rest.count / 2] : (rest[rest.count / 2 - 1] + rest[rest.count / 2]) / 2
+        let seconds = median(times.dropFirst())
         let tokens = Double(o.prompts * o.group * o.new)
         return "grpo layers=\(o.layers) dim=\(o.dim) prompts=\(o.prompts) group=\(o.group) new=\(o.new) "
-            + String(format: "s_per_step=%.3f completion_tok_per_s=%.0f", median, tokens / median)
+            + String(format: "s_per_step=%.3f completion_tok_per_s=%.0f", seconds, tokens / seconds)
+            + ["sampling", "reference", "update"].map { String(format: " %@_s=%.3f", $0, median(phases["time/\($0)", default: []].dropFirst())) }.joined()
+    }
+
+    static func median(_ xs: ArraySlice<Double>) -> Double {
+        let s = xs.sorted()
+        guard !s.isEmpty else { return 0 }
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 }

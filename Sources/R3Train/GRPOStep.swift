@@ -10,6 +10,8 @@ extension GRPOTrainer {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let nextStep = step + 1
         let sampled = try sampleGroups()
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        var t2 = t1
         let groups = sampled.kept
         let rewards = groups.flatMap(\.rewards)
         let advantages = groupAdvantages(rewards, groupSize: config.group, scaling: config.scaleRewards)
@@ -24,16 +26,20 @@ extension GRPOTrainer {
         var update = PolicyUpdate()
         if rollouts.contains(where: { $0.trainedCount > 0 }) {
             let references = try referenceLogprobs(rollouts)
+            t2 = DispatchTime.now().uptimeNanoseconds
             for iteration in 0..<config.iterations {
                 let u = try optimize(rollouts, references: references, learningRate: lr, step: nextStep)
                 if iteration == 0 { update = u }
             }
         }
         step = nextStep
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        let t3 = DispatchTime.now().uptimeNanoseconds
+        let seconds = Double(t3 - t0) / 1e9
         var values = sampled.metrics(mode: config.mode)
         values += update.metrics
-        values += [("learning_rate", lr), ("tokens_per_second", Double(sampled.sampledTokens) / seconds), ("step_time", seconds)]
+        values += [("learning_rate", lr), ("tokens_per_second", Double(sampled.sampledTokens) / seconds), ("step_time", seconds),
+                   ("time/sampling", Double(t1 - t0) / 1e9), ("time/reference", Double(t2 - t1) / 1e9),
+                   ("time/update", Double(t3 - t2) / 1e9)]
         if config.evalEvery > 0 && !evalTasks.isEmpty && (step % config.evalEvery == 0 || step == config.steps) {
             values += try evaluationMetrics()
         }

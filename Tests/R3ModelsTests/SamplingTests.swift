@@ -39,6 +39,24 @@ final class SamplingTests: XCTestCase {
         XCTAssertTrue(text.allSatisfy { $0 < 0 })
     }
 
+    /// A batch that repeats prompts (a GRPO group: the prompt runs once, its copies share its keys
+    /// and values) and whose sequences stop at different steps (finished ones leave the batch):
+    /// every sequence's log-probs still equal a fresh forward pass over its own context, and the
+    /// copies of one prompt sample different continuations.
+    func testRepeatedPromptsAndEarlyStopsKeepEachSequenceExact() throws {
+        let model = try LanguageModel.load(Fixture.path("qwen2_tiny"))
+        model.stopTokenIds = Set(stride(from: 0, to: model.config.vocabSize, by: 8))  // about 1 token in 8 ends a sequence
+        let prompts = ["Hello", "Hello", "The quick brown fox", "Hello", "The quick brown fox", "def f():\n"]
+        let gens = try sample(model, prompts: prompts, config: SamplingConfig(maxNewTokens: 24, temperature: 1, seed: 9))
+        XCTAssertGreaterThan(Set(gens.map(\.tokens.count)).count, 1, "sequences should stop at different steps")
+        XCTAssertTrue(gens.contains { $0.finishReason == .eos })
+        XCTAssertGreaterThan(Set([gens[0].tokens, gens[1].tokens, gens[3].tokens]).count, 1)
+        for (i, g) in gens.enumerated() {
+            let lp = try logprobs(model, promptTokens: g.promptTokens, continuationTokens: g.tokens)
+            for (a, b) in zip(g.logprobs, lp) { XCTAssertEqual(a, b, accuracy: 1e-4, "sequence \(i)") }
+        }
+    }
+
     func testSeedsTemperatureAndFilters() throws {
         let model = try LanguageModel.load(Fixture.path("llama_tiny"))
         let c = SamplingConfig(maxNewTokens: 16, temperature: 1.0, stopAtEOS: false, seed: 11)

@@ -2,13 +2,13 @@ import CBLAS
 import Foundation
 
 /// Attention of Tq new query rows per sequence against a KV cache.
-/// q: rows of qkv[B * Tq, QKV]; keys: the layer's cache [B][K][hd][cap] (transposed); values
-/// [B][K][cap][hd]; slot s is visible
-/// from new row t (at slot start + t) when s <= start + t and valid[b * cap + s] != 0.
+/// q: rows of qkv[B * Tq, QKV]; sequence b of the call is cache row rows[b]; keys: the layer's cache
+/// [cacheRows][K][hd][cap] (transposed); values [cacheRows][K][cap][hd]; slot s is visible from new
+/// row t (at slot start + t) when s <= start + t and valid[rows[b] * cap + s] != 0.
 /// out[B * Tq, H * hd]; rows whose own slot is invalid give zeros. scratch: workers x (blockRows * cap).
 func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePointer<Float>,
                             keys: UnsafePointer<Float>, values: UnsafePointer<Float>, valid: UnsafePointer<UInt8>,
-                            B: Int, Tq: Int, start: Int, capacity cap: Int, H: Int, K: Int, hd: Int,
+                            rows: UnsafePointer<Int>, B: Int, Tq: Int, start: Int, capacity cap: Int, H: Int, K: Int, hd: Int,
                             scratch: UnsafeMutablePointer<Float>) {
     let QKV = (H + 2 * K) * hd, Q = H * hd, group = H / K
     let qscale = 1 / Float(hd).squareRoot()
@@ -17,9 +17,9 @@ func cachedAttentionForward(_ out: UnsafeMutablePointer<Float>, _ qkv: UnsafePoi
     parallelRanges(B * H, minimumPerWorker: Tq == 1 ? 16 : 1) { items, w in
         let S = scratch + w * perWorker
         for item in items {
-            let b = item / H, h = item % H, g = h / group
-            let kc = keys + (b * K + g) * cap * hd, vc = values + (b * K + g) * cap * hd
-            let vmask = valid + b * cap
+            let b = item / H, h = item % H, g = h / group, r = rows[b]
+            let kc = keys + (r * K + g) * cap * hd, vc = values + (r * K + g) * cap * hd
+            let vmask = valid + r * cap
             if Tq == 1 {
                 // decode: one query, hand loops over the cached slots
                 let q = qkv + b * QKV + h * hd, o = out + b * Q + h * hd

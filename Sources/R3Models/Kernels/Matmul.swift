@@ -25,11 +25,23 @@ func matmulForward(_ out: UnsafeMutablePointer<Float>, _ inp: UnsafePointer<Floa
         }
         return
     }
+    if N <= smallBatchRows {
+        // few rows (a batch of decoding sequences): sgemm packs the weight panel on every call, so
+        // split over output columns, where each worker packs only its own share of W
+        parallelRanges(Out, minimumPerWorker: max(16, minimumRows(In, N))) { cols, _ in
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(N), Int32(cols.count), Int32(In),
+                        1, inp, Int32(In), weight + cols.lowerBound * In, Int32(In), beta, out + cols.lowerBound, Int32(Out))
+        }
+        return
+    }
     parallelRanges(N, minimumPerWorker: minimumRows(In, Out)) { rows, _ in
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(Out), Int32(In),
                     1, inp + rows.lowerBound * In, Int32(In), weight, Int32(In), beta, out + rows.lowerBound * Out, Int32(Out))
     }
 }
+
+/// Row counts up to which a forward product is split over output columns instead of rows.
+private let smallBatchRows = 64
 
 /// Given dout[N, Out]: dinp[N, In] (= or +=) dout @ W; dW[Out, In] += dout^T @ inp; dbias[Out] += colsum(dout).
 func matmulBackward(_ dinp: UnsafeMutablePointer<Float>?, accumulateInput: Bool,

@@ -1,13 +1,16 @@
 import Foundation
 
-/// Scratch of the cached (generation) forward for up to B x maxRows new rows.
+/// Scratch of the cached (generation) forward: up to `rows` new token rows per call, in up to
+/// `sequences` sequences of up to `maxRows` new tokens each.
 final class DecodeWorkspace {
     let x: FloatBuffer, norm: FloatBuffer, qkv: FloatBuffer, att: FloatBuffer, gu: FloatBuffer, h: FloatBuffer
     let last: FloatBuffer, lastNorm: FloatBuffer, logits: FloatBuffer, scratch: FloatBuffer
-    let maxRows: Int
+    let rows: Int, sequences: Int, maxRows: Int
 
-    init(config c: ModelConfig, B: Int, maxRows: Int, capacity: Int) {
-        let N = B * maxRows, D = c.hiddenSize, F = c.intermediateSize
+    init(config c: ModelConfig, sequences B: Int, rows N: Int, maxRows: Int, capacity: Int) {
+        let D = c.hiddenSize, F = c.intermediateSize
+        rows = N
+        sequences = B
         self.maxRows = maxRows
         x = FloatBuffer(count: N * D)
         norm = FloatBuffer(count: N * D)
@@ -23,34 +26,36 @@ final class DecodeWorkspace {
 }
 
 extension LanguageModel {
-    /// Runs Tq new tokens per sequence ([B * Tq], `isReal` 0 for left padding) through the model,
-    /// appending their keys/values to `cache`; leaves the logits of each sequence's last new row in
-    /// `ws.logits` [B, V].
-    func cachedForward(tokens: [Int32], isReal: [UInt8], Tq: Int, cache: KVCache, ws: DecodeWorkspace) {
-        if cache.B * Tq <= 4 {
-            singleThreaded { cachedForwardBody(tokens: tokens, isReal: isReal, Tq: Tq, cache: cache, ws: ws) }
+    /// Runs Tq new tokens for each of `rows.count` sequences ([rows.count * Tq], `isReal` 0 for left
+    /// padding) through the model; sequence i is row rows[i] of `cache`, and gets its keys/values
+    /// appended there (rows left out get no token in this slot). Leaves the logits of each sequence's
+    /// last new row in `ws.logits` [rows.count, V].
+    func cachedForward(tokens: [Int32], isReal: [UInt8], Tq: Int, rows: [Int], cache: KVCache, ws: DecodeWorkspace) {
+        if rows.count * Tq <= 4 {
+            singleThreaded { cachedForwardBody(tokens: tokens, isReal: isReal, Tq: Tq, rows: rows, cache: cache, ws: ws) }
         } else {
-            cachedForwardBody(tokens: tokens, isReal: isReal, Tq: Tq, cache: cache, ws: ws)
+            cachedForwardBody(tokens: tokens, isReal: isReal, Tq: Tq, rows: rows, cache: cache, ws: ws)
         }
     }
 
-    private func cachedForwardBody(tokens: [Int32], isReal: [UInt8], Tq: Int, cache: KVCache, ws: DecodeWorkspace) {
-        let c = config, B = cache.B, N = B * Tq, D = c.hiddenSize, F = c.intermediateSize, V = c.vocabSize
+    private func cachedForwardBody(tokens: [Int32], isReal: [UInt8], Tq: Int, rows: [Int], cache: KVCache, ws: DecodeWorkspace) {
+        let c = config, B = rows.count, N = B * Tq, D = c.hiddenSize, F = c.intermediateSize, V = c.vocabSize
         let H = c.numHeads, K = c.numKVHeads, hd = c.headDim, Q = H * hd, QKV = (H + 2 * K) * hd
         let W = params.pointer, eps = Float(c.rmsNormEps), start = cache.length, cap = cache.capacity
-        precondition(Tq <= ws.maxRows && start + Tq <= cap)
+        precondition(N <= ws.rows && B <= ws.sequences && Tq <= ws.maxRows && start + Tq <= cap)
         var positions = [Int32](repeating: 0, count: N)
-        for b in 0..<B {
+        for (b, r) in rows.enumerated() {
             for t in 0..<Tq where isReal[b * Tq + t] != 0 {
-                positions[b * Tq + t] = cache.nextPosition[b]
-                cache.nextPosition[b] += 1
-                cache.valid[b * cap + start + t] = 1
+                positions[b * Tq + t] = cache.nextPosition[r]
+                cache.nextPosition[r] += 1
+                cache.valid[r * cap + start + t] = 1
             }
         }
         let x = ws.x.pointer, norm = ws.norm.pointer, qkv = ws.qkv.pointer, att = ws.att.pointer
         let gu = ws.gu.pointer, h = ws.h.pointer
         for n in 0..<N { (x + n * D).update(from: W + layout.embedding + Int(tokens[n]) * D, count: D) }
         positions.withUnsafeBufferPointer { pos in
+        rows.withUnsafeBufferPointer { rowsOf in
         cache.valid.withUnsafeBufferPointer { valid in
             for l in 0..<c.numLayers {
                 let w = layout.layers[l]
@@ -58,9 +63,9 @@ extension LanguageModel {
                 matmulForward(qkv, norm, W + w.wqkv, w.bqkv.map { UnsafePointer(W + $0) }, N, D, QKV)
                 ropeApply(qkv, stride: QKV, heads: H, headDim: hd, pos.baseAddress!, N, rope, inverse: false)
                 ropeApply(qkv + Q, stride: QKV, heads: K, headDim: hd, pos.baseAddress!, N, rope, inverse: false)
-                for b in 0..<B {
+                for (b, r) in rows.enumerated() {
                     for g in 0..<K {
-                        let o = cache.offset(layer: l, b: b, g: g)
+                        let o = cache.offset(layer: l, b: r, g: g)
                         for t in 0..<Tq {
                             let row = qkv + (b * Tq + t) * QKV
                             let k = row + Q + g * hd, kt = cache.keys.pointer + o + start + t
@@ -71,15 +76,15 @@ extension LanguageModel {
                 }
                 let lo = cache.offset(layer: l, b: 0, g: 0)
                 cachedAttentionForward(att, qkv, keys: cache.keys.pointer + lo, values: cache.values.pointer + lo,
-                                       valid: valid.baseAddress!, B: B, Tq: Tq, start: start, capacity: cap, H: H, K: K, hd: hd,
-                                       scratch: ws.scratch.pointer)
+                                       valid: valid.baseAddress!, rows: rowsOf.baseAddress!, B: B, Tq: Tq, start: start,
+                                       capacity: cap, H: H, K: K, hd: hd, scratch: ws.scratch.pointer)
                 matmulForward(x, att, W + w.wo, nil, N, Q, D, accumulate: true)
                 rmsnormForward(norm, nil, x, W + w.norm2, N, D, eps)
                 matmulForward(gu, norm, W + w.wgu, nil, N, D, 2 * F)
                 swigluForward(h, gu, N, F)
                 matmulForward(x, h, W + w.wdown, nil, N, F, D, accumulate: true)
             }
-        }}
+        }}}
         cache.length += Tq
         for b in 0..<B { (ws.last.pointer + b * D).update(from: x + (b * Tq + Tq - 1) * D, count: D) }
         rmsnormForward(ws.lastNorm.pointer, nil, ws.last.pointer, W + layout.finalNorm, B, D, eps)

@@ -53,16 +53,22 @@ public func sample(_ model: LanguageModel, promptTokens: [[Int]], config: Sampli
     var gens = promptTokens.map { Generation(promptTokens: $0, tokens: [], logprobs: [], text: "", finishReason: .length) }
     if maxNew == 0 { return gens }
     let cache = KVCache(config: c, B: B, capacity: Tp + maxNew)
-    let ws = DecodeWorkspace(config: c, B: B, maxRows: Tp, capacity: Tp + maxNew)
+    // Identical prompts (the copies of a GRPO group's prompt) run once; the copies get their cache rows.
+    let distinct = DistinctPrompts(promptTokens), U = distinct.first.count
+    let ws = DecodeWorkspace(config: c, sequences: B, rows: max(U * Tp, B), maxRows: Tp, capacity: Tp + maxNew)
     let pad = Int32(model.tokenizer.padTokenId ?? model.tokenizer.eosTokenId ?? 0)
-    var tokens = [Int32](repeating: pad, count: B * Tp), real = [UInt8](repeating: 0, count: B * Tp)
-    for (b, p) in promptTokens.enumerated() {
+    var tokens = [Int32](repeating: pad, count: U * Tp), real = [UInt8](repeating: 0, count: U * Tp)
+    for (u, b) in distinct.first.enumerated() {
+        let p = promptTokens[b]
         for (t, id) in p.enumerated() {
-            tokens[b * Tp + Tp - p.count + t] = Int32(id)
-            real[b * Tp + Tp - p.count + t] = 1
+            tokens[u * Tp + Tp - p.count + t] = Int32(id)
+            real[u * Tp + Tp - p.count + t] = 1
         }
     }
-    model.cachedForward(tokens: tokens, isReal: real, Tq: Tp, cache: cache, ws: ws)
+    model.cachedForward(tokens: tokens, isReal: real, Tq: Tp, rows: distinct.first, cache: cache, ws: ws)
+    for b in 0..<B where distinct.first[distinct.of[b]] != b { cache.copySequence(from: distinct.first[distinct.of[b]], to: b) }
+    // the row of ws.logits that holds each sequence's next-token logits
+    var logitsRow = distinct.of
     var rng = RandomGenerator(seed: config.seed)
     let stops = config.stopAtEOS ? model.stopTokenIds : []
     let stopBytes = config.stop.filter { !$0.isEmpty }.map { Array($0.utf8) }
@@ -71,13 +77,10 @@ public func sample(_ model: LanguageModel, promptTokens: [[Int]], config: Sampli
     let probs = UnsafeMutablePointer<Double>.allocate(capacity: V)
     defer { probs.deallocate() }
     for step in 0..<maxNew {
-        var next = [Int32](repeating: pad, count: B), nextReal = [UInt8](repeating: 0, count: B)
         for b in 0..<B where !done[b] {
-            let (tok, lp) = pickToken(ws.logits.pointer + b * V, V, config, &rng, probs)
+            let (tok, lp) = pickToken(ws.logits.pointer + logitsRow[b] * V, V, config, &rng, probs)
             gens[b].tokens.append(tok)
             gens[b].logprobs.append(lp)
-            next[b] = Int32(tok)
-            nextReal[b] = 1
             if stops.contains(tok) {
                 done[b] = true
                 gens[b].finishReason = .eos
@@ -94,11 +97,36 @@ public func sample(_ model: LanguageModel, promptTokens: [[Int]], config: Sampli
                 }
             }
         }
-        if done.allSatisfy({ $0 }) || step == maxNew - 1 { break }
-        model.cachedForward(tokens: next, isReal: nextReal, Tq: 1, cache: cache, ws: ws)
+        // Only the unfinished sequences run the next token.
+        let active = (0..<B).filter { !done[$0] }
+        if active.isEmpty || step == maxNew - 1 { break }
+        let next = active.map { Int32(gens[$0].tokens.last!) }
+        model.cachedForward(tokens: next, isReal: [UInt8](repeating: 1, count: active.count), Tq: 1, rows: active, cache: cache, ws: ws)
+        for (i, b) in active.enumerated() { logitsRow[b] = i }
     }
     for b in 0..<B { gens[b].text = String(decoding: bytes[b], as: UTF8.self) }
     return gens
+}
+
+/// The distinct prompts of a batch, in order of first appearance.
+private struct DistinctPrompts {
+    /// [distinct prompts] the first sequence with each prompt.
+    var first: [Int] = []
+    /// [sequences] the index of each sequence's prompt in `first`.
+    var of: [Int] = []
+
+    init(_ prompts: [[Int]]) {
+        var index: [[Int]: Int] = [:]
+        for p in prompts {
+            if let u = index[p] {
+                of.append(u)
+            } else {
+                index[p] = first.count
+                of.append(first.count)
+                first.append(of.count - 1)
+            }
+        }
+    }
 }
 
 /// The first index >= from where `needle` occurs in `haystack`.

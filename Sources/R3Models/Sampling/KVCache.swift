@@ -24,6 +24,18 @@ final class KVCache {
         nextPosition = [Int32](repeating: 0, count: B)
     }
 
+    /// Makes sequence `to` a copy of sequence `from`: keys, values, valid slots and next position
+    /// (a prompt shared by several sequences is run once).
+    func copySequence(from: Int, to: Int) {
+        for l in 0..<L {
+            let src = offset(layer: l, b: from, g: 0), dst = offset(layer: l, b: to, g: 0), n = K * capacity * hd
+            (keys.pointer + dst).update(from: keys.pointer + src, count: n)
+            (values.pointer + dst).update(from: values.pointer + src, count: n)
+        }
+        for s in 0..<capacity { valid[to * capacity + s] = valid[from * capacity + s] }
+        nextPosition[to] = nextPosition[from]
+    }
+
     /// Start of the [hd, capacity] key block / [capacity, hd] value block of (layer, sequence, kv head).
     @inline(__always)
     func offset(layer: Int, b: Int, g: Int) -> Int { ((layer * B + b) * K + g) * capacity * hd }

@@ -11,4 +11,4 @@ print(trained.firstTry, trained.secondTry, trained.count)  # expect: 0 1 4
 print(table([vanilla, trained]))
 # expect: model  vanilla 1st try  vanilla 2nd try  trained 1st try  trained 2nd try
 # expect: -----  ---------------  ---------------  ---------------  ---------------
-# expect: tiny                 0                0                0              100
+# expect: tiny               0.0              0.0              0.0            100.0

@@ -64,16 +64,11 @@ public enum GRPOBenchmark {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
             for (name, value) in record.values where name.hasPrefix("time/") { phases[name, default: []].append(value) }
         }
-        let seconds = median(times.dropFirst())
+        let seconds = ModelBenchmarks.median(Array(times.dropFirst()))
         let tokens = Double(o.prompts * o.group * o.new)
         return "grpo layers=\(o.layers) dim=\(o.dim) prompts=\(o.prompts) group=\(o.group) new=\(o.new) "
             + String(format: "s_per_step=%.3f completion_tok_per_s=%.0f", seconds, tokens / seconds)
-            + ["sampling", "reference", "update"].map { String(format: " %@_s=%.3f", $0, median(phases["time/\($0)", default: []].dropFirst())) }.joined()
+            + ["sampling", "reference", "update"].map { String(format: " %@_s=%.3f", $0, ModelBenchmarks.median(Array(phases["time/\($0)", default: []].dropFirst()))) }.joined()
     }
 
-    static func median(_ xs: ArraySlice<Double>) -> Double {
-        let s = xs.sorted()
-        guard !s.isEmpty else { return 0 }
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
 }

@@ -78,8 +78,10 @@ public enum ModelBenchmarks {
                        ModelThreads.count, Double(batch * newTokens) / t)]
     }
 
-    private static func median(_ xs: [Double]) -> Double {
+    /// The median of timings (0 for none); the benchmarks report it, not the mean, on a noisy machine.
+    public static func median(_ xs: [Double]) -> Double {
         let s = xs.sorted()
+        guard !s.isEmpty else { return 0 }
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 }

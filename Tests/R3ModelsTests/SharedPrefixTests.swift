@@ -5,9 +5,18 @@ import XCTest
 /// a row of its own: the same log-probabilities and the same gradients.
 final class SharedPrefixTests: XCTestCase {
     func testPackedBranchesMatchSeparateRows() throws {
+        try checkPackedBranches(prefix: [5, 17, 3, 40, 22, 9, 31], branches: [[12, 7, 7, 60, 2], [44, 3, 19], [8, 8, 8, 21, 33, 50]])
+    }
+
+    /// A packed row of several attention blocks: blocks past the first see the prefix and only the
+    /// branches that meet them (the attention multiplies those key spans only).
+    func testLongPackedBranchesSpanSeveralAttentionBlocks() throws {
+        let branches = [45, 30, 52, 38].enumerated().map { k, n in (0..<n).map { ($0 * 7 + k * 13) % 90 + 5 } }
+        try checkPackedBranches(prefix: [5, 17, 3, 40, 22, 9, 31, 64, 11], branches: branches)
+    }
+
+    private func checkPackedBranches(prefix: [Int], branches: [[Int]]) throws {
         let model = try LanguageModel.load(Fixture.path("llama_tiny"))  // GQA, untied head
-        let prefix = [5, 17, 3, 40, 22, 9, 31]
-        let branches = [[12, 7, 7, 60, 2], [44, 3, 19], [8, 8, 8, 21, 33, 50]]
         let sequences = branches.map { prefix + $0 }
 
         // Separate rows: loss weights on the branch tokens only.

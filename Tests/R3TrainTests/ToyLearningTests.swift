@@ -34,25 +34,41 @@ final class ToyLearningTests: XCTestCase {
 
     static let sevenVerifier = Verifier(name: "has7") { _, output in output.contains("7") ? .pass() : .fail("no 7 in \(output)") }
 
+    /// Over three sampling seeds. At a learning rate of 3e-3 the run is chaotic (a step that flips
+    /// the greedy retry's copy can take the reward from 1 to 0), so the rate is 1e-3.
     func testReflectionLearnsTheRewardedToken() throws {
         let (model, format) = try Self.copyingModel()
         let task = AnyTask.text(TextTask(prompt: "x>:"))
-        let config = GRPOConfig(steps: 40, tasksPerStep: 4, group: 8, beta: 0.001,
-                                attempt: TurnSampling(maxTokens: 4), reflection: TurnSampling(maxTokens: 4, temperature: 1),
-                                retry: TurnSampling(maxTokens: 4),
-                                optimizer: OptimizerConfig(learningRate: 3e-3, minLearningRateRatio: 1, warmupSteps: 0, weightDecay: 0),
-                                seed: 2)
         let mined = try mineFailures(EpisodeSampler(model: model, format: format, verifier: Self.sevenVerifier), [task])
         XCTAssertEqual(mined.failures.count, 1)
-        let trainer = try GRPOTrainer(policy: try model.copied(), reference: model, tasks: mined.failures, config: config,
-                                      format: format, verifier: Self.sevenVerifier)
-        let before = try logprobs(trainer.policy, prompt: "x>:12\n?", continuation: "7")[0]
-        try trainer.run()
-        let after = try logprobs(trainer.policy, prompt: "x>:12\n?", continuation: "7")[0]
-        XCTAssertGreaterThan(after, before + 1, "the reflection learned to write a 7")
-        let rewards = try trainer.log.column("reward").values
-        let early = rewards.prefix(5).reduce(0, +) / 5, late = rewards.suffix(5).reduce(0, +) / 5
-        XCTAssertLessThan(early, 0.25)
-        XCTAssertGreaterThan(late, 0.8)
+        for seed: UInt64 in [2, 5, 8] {
+            let config = GRPOConfig(steps: 40, tasksPerStep: 4, group: 8, beta: 0.001,
+                                    attempt: TurnSampling(maxTokens: 4), reflection: TurnSampling(maxTokens: 4, temperature: 1),
+                                    retry: TurnSampling(maxTokens: 4),
+                                    optimizer: OptimizerConfig(learningRate: 1e-3, minLearningRateRatio: 1, warmupSteps: 0, weightDecay: 0),
+                                    seed: seed)
+            let trainer = try GRPOTrainer(policy: try model.copied(), reference: model, tasks: mined.failures, config: config,
+                                          format: format, verifier: Self.sevenVerifier)
+            let before = try sevenRate(trainer.policy, format, mined.failures[0])
+            try trainer.run()
+            let after = try sevenRate(trainer.policy, format, mined.failures[0])
+            XCTAssertLessThan(before, 0.25, "seed \(seed): reflections with a 7 before training")
+            // The retry shares every weight with the reflection, so it also learns to write a 7 on
+            // its own, and rewards reach 1 before every reflection holds one.
+            XCTAssertGreaterThan(after, before + 0.15, "seed \(seed): the reflection learned to write a 7")
+            let rewards = try trainer.log.column("reward").values
+            let early = rewards.prefix(5).reduce(0, +) / 5, late = rewards.suffix(5).reduce(0, +) / 5
+            XCTAssertLessThan(early, 0.25, "seed \(seed)")
+            XCTAssertGreaterThan(late, 0.8, "seed \(seed)")
+        }
+    }
+
+    /// The fraction of 64 reflections (temperature 1) on the failed attempt that contain a 7.
+    private func sevenRate(_ model: LanguageModel, _ format: EpisodeFormat, _ failed: FailedTask) throws -> Double {
+        let sampler = EpisodeSampler(model: model, format: format, verifier: Self.sevenVerifier)
+        let n = 64
+        let reflections = try sampler.reflections(Array(repeating: failed.task, count: n), after: Array(repeating: failed.attempt!, count: n),
+                                                  sampling: TurnSampling(maxTokens: 4, temperature: 1), seed: 9)
+        return Double(reflections.filter { $0.text.contains("7") }.count) / Double(n)
     }
 }

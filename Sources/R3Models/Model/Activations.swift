@@ -11,6 +11,8 @@ final class Activations {
     private let layerStride: [String: Int]
 
     var tokens: [Int32] = [], segments: [Int32] = [], positions: [Int32] = [], targets: [Int32] = []
+    /// The key columns each attention block multiplies (from `segments`).
+    var spans = KeySpans(segments: [], B: 0, T: 0)
     /// Whether `logits` still holds the forward's logits (a single lm chunk).
     var logitsRetained = false
 

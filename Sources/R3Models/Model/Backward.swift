@@ -43,7 +43,7 @@ extension LanguageModel {
                 rmsnormBackward(dres, G + w.norm2, dtmp, res2, W + w.norm2, a.ptr("rstd2", layer: l), N, D, scratch: scratch)
                 // res2 = x + att Wo^T
                 matmulBackward(datt, accumulateInput: false, G + w.wo, nil, dres, att, W + w.wo, N, Q, D)
-                attentionBackward(dqkv, datt, qkv, a.ptr("probs", layer: l), shape, scratch: scratch)
+                attentionBackward(dqkv, datt, qkv, a.ptr("probs", layer: l), a.spans, shape, scratch: scratch)
                 ropeApply(dqkv, stride: QKV, heads: c.numHeads, headDim: c.headDim, pos.baseAddress!, N, rope, inverse: true)
                 ropeApply(dqkv + Q, stride: QKV, heads: c.numKVHeads, headDim: c.headDim, pos.baseAddress!, N, rope, inverse: true)
                 matmulBackward(dtmp, accumulateInput: false, G + w.wqkv, w.bqkv.map { G + $0 }, dqkv, norm1, W + w.wqkv, N, D, QKV)

@@ -55,6 +55,7 @@ extension LanguageModel {
         }
         acts.tokens = batch.tokens
         acts.segments = batch.segments
+        acts.spans = KeySpans(segments: batch.segments, B: B, T: T)
         acts.positions = batch.positions
         acts.targets = targets
         return acts
@@ -85,7 +86,7 @@ extension LanguageModel {
                 matmulForward(qkv, norm1, W + w.wqkv, w.bqkv.map { UnsafePointer(W + $0) }, N, D, QKV)
                 ropeApply(qkv, stride: QKV, heads: c.numHeads, headDim: c.headDim, pos.baseAddress!, N, rope, inverse: false)
                 ropeApply(qkv + Q, stride: QKV, heads: c.numKVHeads, headDim: c.headDim, pos.baseAddress!, N, rope, inverse: false)
-                attentionForward(att, a.keep ? a.ptr("probs", layer: l) : nil, qkv, seg.baseAddress!, shape, scratch: a.ptr("scratch"))
+                attentionForward(att, a.keep ? a.ptr("probs", layer: l) : nil, qkv, seg.baseAddress!, a.spans, shape, scratch: a.ptr("scratch"))
                 res2.update(from: x, count: N * D)
                 matmulForward(res2, att, W + w.wo, nil, N, Q, D, accumulate: true)
                 rmsnormForward(norm2, a.ptr("rstd2", layer: l), res2, W + w.norm2, N, D, eps)

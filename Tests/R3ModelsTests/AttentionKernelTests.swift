@@ -67,6 +67,12 @@ final class AttentionKernelTests: XCTestCase {
         }
         let want = direct(qkv.map(Double.init), seg)
         for i in 0..<out.count { XCTAssertEqual(Double(out[i]), want[i], accuracy: 1e-4, "out[\(i)]") }
+        // the inference path keeps the weights in per-worker scratch instead of probs
+        var inferred = [Float](repeating: .nan, count: N * s.Q)
+        seg.withUnsafeBufferPointer { sg in
+            attentionForward(&inferred, nil, qkv, sg.baseAddress!, spans, s, scratch: &scratch)
+        }
+        XCTAssertEqual(inferred, out)
 
         // d/dqkv of sum(out * weight), against central differences of the direct computation
         var dqkv = [Float](repeating: .nan, count: N * s.QKV)

@@ -18,18 +18,17 @@ struct KeySpans {
         var offsets = [0], bounds: [Int32] = []
         var seen: [Int32] = []
         for b in 0..<B {
-            let seg = segments[(b * T)..<(b * T + T)]
             for k in 0..<blocks {
                 let t0 = k * AttentionShape.blockRows, t1 = min(T, t0 + AttentionShape.blockRows)
                 seen.removeAll(keepingCapacity: true)
-                for t in t0..<t1 where seg[b * T + t] != 0 {
-                    let s = seg[b * T + t], p = TokenBatch.parentSegment(s)
+                for t in t0..<t1 where segments[b * T + t] != 0 {
+                    let s = segments[b * T + t], p = TokenBatch.parentSegment(s)
                     if !seen.contains(s) { seen.append(s) }
                     if !seen.contains(p) { seen.append(p) }
                 }
                 var open: Int? = nil
                 for s in 0..<t1 {
-                    let v = seg[b * T + s]
+                    let v = segments[b * T + s]
                     let visible = v != 0 && seen.contains(v)
                     if visible, open == nil { open = s }
                     if !visible, let lo = open {

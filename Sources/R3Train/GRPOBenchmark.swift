@@ -70,5 +70,4 @@ public enum GRPOBenchmark {
             + String(format: "s_per_step=%.3f completion_tok_per_s=%.0f", seconds, tokens / seconds)
             + ["sampling", "reference", "update"].map { String(format: " %@_s=%.3f", $0, ModelBenchmarks.median(Array(phases["time/\($0)", default: []].dropFirst()))) }.joined()
     }
-
 }

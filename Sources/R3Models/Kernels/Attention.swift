@@ -63,7 +63,7 @@ func attentionForward(_ out: UnsafeMutablePointer<Float>, _ probs: UnsafeMutable
 /// Softmax of row's span columns over the keys visible from query t (causal, its own segment and
 /// the parent segment a branch shares, see `TokenBatch`); invisible span columns become 0.
 @inline(__always)
-func maskedSoftmaxRow(_ row: UnsafeMutablePointer<Float>, _ seg: UnsafePointer<Int32>, t: Int, spans: [Range<Int>]) {
+func maskedSoftmaxRow(_ row: UnsafeMutablePointer<Float>, _ seg: UnsafePointer<Int32>, t: Int, spans: ArraySlice<Range<Int>>) {
     let st = seg[t]
     if st == 0 {
         for span in spans { (row + span.lowerBound).update(repeating: 0, count: span.count) }

@@ -7,15 +7,15 @@
 /// meet the block, so the keys of the other branches are never multiplied.
 struct KeySpans {
     let blocks: Int
-    /// [B * blocks + 1] offsets into `bounds`, in spans.
+    /// [B * blocks + 1] offsets into `ranges`.
     private let offsets: [Int]
-    /// Spans as (lo, hi) pairs, lo < hi.
-    private let bounds: [Int32]
+    /// The spans of every (sequence, block), in order; none is empty.
+    private let ranges: [Range<Int>]
 
     /// Spans of a [B, T] batch with segment ids `segments` ([B * T], 0 = padding).
     init(segments: [Int32], B: Int, T: Int) {
         let blocks = (T + AttentionShape.blockRows - 1) / AttentionShape.blockRows
-        var offsets = [0], bounds: [Int32] = []
+        var offsets = [0], ranges: [Range<Int>] = []
         var seen: [Int32] = []
         for b in 0..<B {
             for k in 0..<blocks {
@@ -32,23 +32,23 @@ struct KeySpans {
                     let visible = v != 0 && seen.contains(v)
                     if visible, open == nil { open = s }
                     if !visible, let lo = open {
-                        bounds += [Int32(lo), Int32(s)]
+                        ranges.append(lo..<s)
                         open = nil
                     }
                 }
-                if let lo = open { bounds += [Int32(lo), Int32(t1)] }
-                offsets.append(bounds.count / 2)
+                if let lo = open { ranges.append(lo..<t1) }
+                offsets.append(ranges.count)
             }
         }
         self.blocks = blocks
         self.offsets = offsets
-        self.bounds = bounds
+        self.ranges = ranges
     }
 
     /// The spans of block `block` of sequence `b`, in increasing order.
     @inline(__always)
-    func spans(_ b: Int, _ block: Int) -> [Range<Int>] {
+    func spans(_ b: Int, _ block: Int) -> ArraySlice<Range<Int>> {
         let i = b * blocks + block
-        return (offsets[i]..<offsets[i + 1]).map { Int(bounds[2 * $0])..<Int(bounds[2 * $0 + 1]) }
+        return ranges[offsets[i]..<offsets[i + 1]]
     }
 }

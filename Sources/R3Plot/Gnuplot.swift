@@ -14,7 +14,6 @@ public final class Gnuplot {
     public var timeout: Double
 
     private var session: OpaquePointer?
-    private var scratch: URL?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Double = 60) {
         self.environment = environment
@@ -93,9 +92,9 @@ public final class Gnuplot {
         return try finish(reply)
     }
 
-    /// A private directory for this process's temporary render files (removed on `close`).
-    func scratchDirectory() throws -> URL {
-        if let scratch { return scratch }
+    /// A fresh private directory for one render's output file; the caller removes it, so a process
+    /// killed between renders (a closed terminal) leaves nothing behind.
+    func makeScratchDirectory() throws -> URL {
         let base = FileManager.default.temporaryDirectory
         let url = base.appendingPathComponent("r3plot-\(getpid())-\(UUID().uuidString.prefix(8))")
         do {
@@ -103,16 +102,13 @@ public final class Gnuplot {
         } catch {
             throw PlotError.io(path: url.path, reason: "cannot create a temporary directory: \(error.localizedDescription)")
         }
-        scratch = url
         return url
     }
 
-    /// Stops the gnuplot process (if any) and removes temporary files.
+    /// Stops the gnuplot process (if any).
     public func close() {
         if let session { r3gp_close(session) }
         session = nil
-        if let scratch { try? FileManager.default.removeItem(at: scratch) }
-        scratch = nil
     }
 
     private func started() throws -> OpaquePointer {

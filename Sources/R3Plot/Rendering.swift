@@ -49,6 +49,16 @@ public enum RenderTarget: Sendable {
 
     /// The default pixel size of images and files.
     public static let defaultImageSize = (width: 800, height: 500)
+
+    /// The name of the file gnuplot writes before the drawing is read back or renamed into place.
+    fileprivate var scratchName: String {
+        switch self {
+        case .text: return "render.txt"
+        case .sixel: return "render.six"
+        case .image(let format, _, _): return "render.\(format.rawValue)"
+        case .file(let path, _, _): return (path as NSString).lastPathComponent
+        }
+    }
 }
 
 /// The result of drawing a figure.
@@ -80,14 +90,17 @@ extension Gnuplot {
         let script = try FigureScript(figure, graphic: graphic, columns: decimation ? target.columns : nil)
         let output: URL
         var finalPath: URL?
+        var scratch: URL?
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         switch target {
         case .file(let path, _, _):
             let destination = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
             output = try temporaryOutput(beside: destination, shownAs: path)
             finalPath = destination
-        case .text: output = try scratchDirectory().appendingPathComponent("render.txt")
-        case .sixel: output = try scratchDirectory().appendingPathComponent("render.six")
-        case .image(let format, _, _): output = try scratchDirectory().appendingPathComponent("render.\(format.rawValue)")
+        case .text, .sixel, .image:
+            let directory = try makeScratchDirectory()
+            scratch = directory
+            output = directory.appendingPathComponent(target.scratchName)
         }
         let prologue = (["reset", terminal, "set output \(gnuplotQuoted(output.path))"] + script.settings)
             .joined(separator: "\n")

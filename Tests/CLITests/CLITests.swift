@@ -20,7 +20,7 @@ final class CLITests: XCTestCase {
     }
 
     func testRunsAFileWithArguments() throws {
-        let path = try R3Binary.temporaryFile("print(args)\n")
+        let path = try temporaryFile("print(args)\n")
         let direct = try R3Binary.run([path, "a", "b"])
         XCTAssertEqual(direct.stdout, "[\"a\", \"b\"]\n")
         let viaRun = try R3Binary.run(["run", path, "c"])
@@ -35,7 +35,7 @@ final class CLITests: XCTestCase {
     }
 
     func testPrintedLinesReachAPipeWhileTheScriptStillRuns() throws {
-        let path = try R3Binary.temporaryFile("print(\"step 1\")\nwhile true {}\n", name: "forever.r3")
+        let path = try temporaryFile("print(\"step 1\")\nwhile true {}\n", name: "forever.r3")
         let p = try R3Binary.process([path])
         let out = Pipe()
         p.standardOutput = out
@@ -52,7 +52,7 @@ final class CLITests: XCTestCase {
     }
 
     func testRuntimeErrorExitsNonZeroWithLocationAndStack() throws {
-        let path = try R3Binary.temporaryFile("fn f(xs) {\n  return xs[3]\n}\nprint(\"before\")\nf([1])\nprint(\"after\")\n", name: "fail.r3")
+        let path = try temporaryFile("fn f(xs) {\n  return xs[3]\n}\nprint(\"before\")\nf([1])\nprint(\"after\")\n", name: "fail.r3")
         let r = try R3Binary.run([path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "before\n")
@@ -62,7 +62,7 @@ final class CLITests: XCTestCase {
     }
 
     func testSyntaxErrorsAreAllReportedAndNothingRuns() throws {
-        let path = try R3Binary.temporaryFile("print(\"ran\")\nlet a = (1 +\nlet b = \"open\n", name: "bad.r3")
+        let path = try temporaryFile("print(\"ran\")\nlet a = (1 +\nlet b = \"open\n", name: "bad.r3")
         let r = try R3Binary.run([path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "", "a file with syntax errors does not start running")
@@ -126,7 +126,7 @@ final class CLITests: XCTestCase {
     }
 
     func testNotebookCellsRunInOrderAsAScript() throws {
-        let path = try R3Binary.temporaryFile("""
+        let path = try temporaryFile("""
             # %% [markdown]
             # # A title
             # %%

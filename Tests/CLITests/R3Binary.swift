@@ -82,18 +82,22 @@ enum R3Binary {
         return Result(status: p.terminationStatus, stdout: String(decoding: out.data, as: UTF8.self),
                       stderr: String(decoding: err.data, as: UTF8.self))
     }
-
-    /// A temporary file with the given text, in a fresh folder.
-    static func temporaryFile(_ text: String, name: String = "script.r3") throws -> String {
-        let url = try makeTemporaryDirectory("r3-cli").appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
 }
 
 /// Bytes filled by a reader thread and read after it has finished (the wait orders the accesses).
 final class Buffer: @unchecked Sendable {
     var data = Data()
+}
+
+extension XCTestCase {
+    /// A temporary file with the given text, in a fresh folder removed when the test ends.
+    func temporaryFile(_ text: String, name: String = "script.r3") throws -> String {
+        let directory = try makeTemporaryDirectory("r3-cli")
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
 }
 
 /// A fresh temporary directory, removed by the caller.

@@ -105,7 +105,7 @@ final class REPLTests: XCTestCase {
         t.waitFor(":help NAME shows one")
         try t.type(":help list.map")
         t.waitFor("list.map(transform)")
-        let file = try R3Binary.temporaryFile("let loaded = \"yes\"\n", name: "lib.r3")
+        let file = try temporaryFile("let loaded = \"yes\"\n", name: "lib.r3")
         try t.type(":load \(file)")
         try t.type("loaded")
         t.waitFor("\"yes\"")

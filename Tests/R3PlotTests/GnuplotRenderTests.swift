@@ -122,6 +122,21 @@ final class GnuplotRenderTests: XCTestCase {
         XCTAssertEqual(bigEndian(data, at: 20), 200)
     }
 
+    /// In-memory drawings go through a scratch directory that is gone when `render` returns, while
+    /// gnuplot still runs: a process killed between plots (a closed terminal) leaves nothing in /tmp.
+    func testInMemoryRendersLeaveNoScratchFiles() throws {
+        let figure = Figure(series: [Series([1, 2, 3])])
+        _ = try gnuplot.render(figure, to: .text(width: 50, height: 12, color: false))
+        _ = try gnuplot.render(figure, to: .image(.svg, width: 300, height: 200))
+        var failing = figure
+        failing.rawCommands = ["set xrange [undefined_thing:3]"]
+        XCTAssertThrowsError(try gnuplot.render(failing, to: .text(width: 50, height: 12, color: false)))
+        XCTAssertNotNil(gnuplot.processID, "gnuplot is still up")
+        let mine = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix("r3plot-\(getpid())-") }
+        XCTAssertEqual(mine, [])
+    }
+
     func testSVGIsWellFormedXMLWithSize() throws {
         let path = directory.appendingPathComponent("curve.svg").path
         _ = try gnuplot.render(Figure(series: [Series([1, 4, 2], title: "a <b> & 'c'", smoothing: 0.5)]),

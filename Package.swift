@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "R3RandomTests", dependencies: ["R3Random"]),
         .testTarget(name: "R3ScriptTests", dependencies: ["R3Script"]),
         .testTarget(name: "R3TensorTests", dependencies: ["R3Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "R3TasksTests", dependencies: ["R3Tasks"]),
+        .testTarget(name: "R3TasksTests", dependencies: ["R3Tasks", "R3Random"]),
         .testTarget(name: "R3ModelsTests", dependencies: ["R3Models", "R3Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "R3PlotTests", dependencies: ["R3Plot"]),
         .testTarget(name: "R3NotebookTests", dependencies: ["R3Notebook", "R3Script"], resources: [.copy("Fixtures")]),

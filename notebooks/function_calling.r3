@@ -20,8 +20,10 @@ print(train.count, "training tasks,", test.count, "held out. A prompt and its an
 print(demos[0].prompt + demos[0].completion)
 
 # %% A small model on characters
+# The context holds a whole episode: tools, query, failed attempt, reflection and retry (up to about
+# 620 characters here; a retry cut off by the context end fails).
 let text = demos.map(fn(d) { d.prompt + d.completion }).join("") + test.prompts().join("") + "?!\n"
-let model = gpt(vocab: tokenizer.chars(text), layers: 4, dim: 128, heads: 4, context: 512, seed: seed)
+let model = gpt(vocab: tokenizer.chars(text), layers: 4, dim: 128, heads: 4, context: 768, seed: seed)
 print(model)
 
 # %% Warm-up on first tries and reflect / retry episodes
@@ -50,7 +52,7 @@ print(fails.count, "of", train.count, "training tasks failed on the first try")
 # %% Reflect, Retry, Reward
 let run = r3train(model, fails, steps: 80, lr: 2e-5, beta: 0.04, maxTokens: 160, dynamicSampling: true,
                   evalTasks: test.take(60), evalEvery: 40, seed: seed)
-plot(run.log, ["reward", "retry_accuracy"], smooth: 0.9, title: "reward (retry pass rate on failed tasks)")
+plot(run.log, ["reward", "frac_reward_zero_std"], smooth: 0.9, title: "reward (retry pass rate on failed tasks) and groups without signal")
 plot(run.log, ["eval/first_try", "eval/second_try"], style: "linespoints", title: "held-out accuracy during training")
 
 # %% The paper's table

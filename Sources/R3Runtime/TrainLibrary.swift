@@ -150,7 +150,7 @@ enum TrainLibrary {
     }
 
     static let reflectionDemonstrations = Builtin("reflectionDemonstrations(model, tasks, seed = 0, style = nil, reflectionPrompt = nil, retryPrompt = nil)",
-                                                  doc: "Warm-up data that teaches a small model the reflect / retry format: for each task, a [\"prompt\": ..., \"completion\": ...] record laid out as the model's episodes are (task prompt, a wrong first attempt, the reflection prompt; then, trained, a reflection that works the answer out and a correct retry). Compact Countdown reflections are the steps of a solution (`44+19=63 63+35=98`); function-calling ones plan each call with its arguments (`get_weather(city=\"Oslo\")`). Mix with ds.demonstrations() and pass to fit. Tasks without a solution are left out.") { a in
+                                                  doc: "Warm-up data that teaches a small model the reflect / retry format: for each task, a [\"prompt\": ..., \"completion\": ...] record laid out as the model's episodes are (task prompt, a wrong first attempt, the reflection prompt; then, trained, a reflection that works the answer out and a correct retry). Compact Countdown reflections are the steps of a solution (`44+19=63 63+35=98`); function-calling ones plan each call with its arguments (`get_weather(city=\"Oslo\")`), after an attempt with one mistake, half of the time a wrong argument value. Mix with ds.demonstrations() and pass to fit. Tasks without a solution are left out.") { a in
         let m = try TrainValues.model(a).model
         let tasks = try TrainValues.tasks(a, "tasks")
         let format = try TrainValues.format(a, model: m, kind: tasks.first?.kind)

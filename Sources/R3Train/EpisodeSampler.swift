@@ -98,6 +98,11 @@ public struct EpisodeSampler {
             t.verdict = .fail("no room left in the model's context (\(t.context.count) tokens) for this turn")
         } else {
             t.verdict = verify(task, t.text)
+            let limit = model.config.maxPositions
+            if !t.endedNormally, t.sequence.count >= limit, var verdict = t.verdict, !verdict.passed {
+                verdict.reason += " (the turn was cut off by the end of the model's context, \(limit) tokens)"
+                t.verdict = verdict
+            }
         }
         return t
     }

@@ -1,4 +1,5 @@
 import XCTest
+import R3Random
 @testable import R3Tasks
 
 /// Hand-written records in the exact shape of xlam-function-calling-60k: `tools` and `answers` are
@@ -229,5 +230,27 @@ final class FunctionCallingTests: XCTestCase {
         XCTAssertThrowsError(try FunctionCallingGenerator.generate(.init(maxCalls: 0)))
         XCTAssertThrowsError(try FunctionCallingGenerator.generate(.init(multiCallProbability: 1.5)))
         XCTAssertThrowsError(try FunctionCallingGenerator.generate(.init(distractors: 0...100)))
+    }
+
+    /// Warm-up attempts fail the verifier, and half of them keep the tool and its keys but get one
+    /// value wrong, the commonest mistake of a small model: a retry must not copy the attempt's values.
+    func testReflectionDemonstrationsMakeTheMistakesOfASmallModel() throws {
+        let tasks = try FunctionCallingGenerator.generate(.init(count: 400, seed: 5, maxCalls: 2))
+        let prompt = FunctionCallingPrompt(style: .compact)
+        var rng = RandomGenerator(seed: 9)
+        var wrongValue = 0
+        for t in tasks {
+            let demo = try XCTUnwrap(prompt.reflectionDemonstration(t, rng: &rng))
+            XCTAssertFalse(prompt.verifier.verify(t, demo.attempt).passed, demo.attempt)
+            XCTAssertTrue(prompt.verifier.verify(t, demo.retry).passed, demo.retry)
+            let attempt = try JSONParser.parse(demo.attempt).arrayValue ?? []
+            let calls = try attempt.map { try FunctionCall(json: $0) }
+            let differing = zip(calls, t.answers).filter { $0 != $1 }
+            if calls.count == t.answers.count, differing.count == 1, let (got, expected) = differing.first,
+               got.name == expected.name, got.arguments.keys == expected.arguments.keys {
+                wrongValue += 1
+            }
+        }
+        XCTAssertTrue((160...240).contains(wrongValue), "\(wrongValue) of 400 with one wrong value")
     }
 }

@@ -153,4 +153,22 @@ final class EpisodeTests: XCTestCase {
         XCTAssertEqual(b.verdict?.passed, false)
         XCTAssertTrue(b.verdict?.reason.contains("no room left") ?? false)
     }
+
+    /// A turn that runs into the end of the context says so after the verifier's reason (which alone,
+    /// "not valid JSON" or a bad expression, would hide why); one stopped by maxTokens does not.
+    func testATurnCutOffByTheContextSaysSo() throws {
+        let model = try TrainFixture.countdownModel(context: 16)
+        let sampler = EpisodeSampler(model: model, format: EpisodeFormat(for: model))
+        let task = AnyTask.countdown(try CountdownTask(nums: [44, 19, 35], target: 98))
+        let cut = try sampler.attempts([task], sampling: TurnSampling(maxTokens: 64), seed: 0)[0]
+        XCTAssertEqual(cut.finishReason, .length)
+        XCTAssertEqual(cut.sequence.count, 16)
+        XCTAssertEqual(cut.verdict?.passed, false)
+        XCTAssertTrue(cut.verdict?.reason.hasSuffix("(the turn was cut off by the end of the model's context, 16 tokens)") ?? false,
+                      cut.verdict?.reason ?? "")
+        let short = try sampler.attempts([task], sampling: TurnSampling(maxTokens: 2), seed: 0)[0]
+        XCTAssertEqual(short.finishReason, .length)
+        XCTAssertEqual(short.sequence.count, 14)
+        XCTAssertFalse(short.verdict?.reason.contains("cut off") ?? true, short.verdict?.reason ?? "")
+    }
 }

@@ -55,9 +55,11 @@ extension CountdownPrompt {
 }
 
 extension FunctionCallingPrompt {
-    /// A failed attempt (the expected calls with one mistake: a distractor tool instead of the right
-    /// one, a missing argument, or a missing call), a reflection that plans the calls, and the
-    /// expected calls.
+    /// A failed attempt (the expected calls with one mistake), a reflection that plans the calls, and
+    /// the expected calls. The mistakes are those a small model makes: half of them a wrong argument
+    /// value (another value the parameter could take, for tools of the generator's catalog), the rest a
+    /// distractor tool instead of the right one, a missing argument, or a missing call. A retry that
+    /// must not copy the attempt's values learns to take them from the reflection and the query.
     ///
     /// - compact reflection: each call with its arguments read off the query,
     ///   `get_weather(city="Oslo", unit="celsius")`, calls separated by "; ";
@@ -67,19 +69,24 @@ extension FunctionCallingPrompt {
         var wrong = task.answers
         let k = rng.nextInt(below: wrong.count)
         let distractors = task.tools.map(\.name).filter { name in !task.answers.contains { $0.name == name } }
-        switch rng.nextInt(below: 3) {
-        case 0 where !distractors.isEmpty:
-            wrong[k].name = distractors[rng.nextInt(below: distractors.count)]
-        case 1 where !wrong[k].arguments.isEmpty:
-            let keys = wrong[k].arguments.keys
-            wrong[k].arguments[keys[rng.nextInt(below: keys.count)]] = nil
-        default:
-            if wrong.count > 1 {
+        let kind = rng.nextInt(below: 6)
+        if kind < 3, let changed = FunctionCallingGenerator.withWrongValue(wrong[k], rng: &rng) {
+            wrong[k] = changed
+        } else {
+            switch kind {
+            case 3 where !wrong[k].arguments.isEmpty:
+                let keys = wrong[k].arguments.keys
+                wrong[k].arguments[keys[rng.nextInt(below: keys.count)]] = nil
+            case 4 where wrong.count > 1:
                 wrong.remove(at: k)
-            } else if !distractors.isEmpty {
-                wrong[k].name = distractors[rng.nextInt(below: distractors.count)]
-            } else {
-                wrong = []
+            default:
+                if !distractors.isEmpty {
+                    wrong[k].name = distractors[rng.nextInt(below: distractors.count)]
+                } else if wrong.count > 1 {
+                    wrong.remove(at: k)
+                } else {
+                    wrong = []
+                }
             }
         }
         let wrongList = JSONSerializer.string(.array(wrong.map(\.json)), options: .lenient)

@@ -112,6 +112,25 @@ public enum FunctionCallingGenerator {
         return (FunctionCall(name: spec.schema.name, arguments: args), text)
     }
 
+    /// `call` with one argument's value replaced by another value its parameter can take (from the
+    /// catalog's pool); nil when the tool is not in the catalog or no argument has another value.
+    static func withWrongValue(_ call: FunctionCall, rng: inout RandomGenerator) -> FunctionCall? {
+        guard let spec = toolCatalog.first(where: { $0.schema.name == call.name }) else { return nil }
+        let keys = call.arguments.keys.filter { spec.pools[$0] != nil }
+        guard !keys.isEmpty else { return nil }
+        let key = keys[rng.nextInt(below: keys.count)]
+        guard let pool = spec.pools[key] else { return nil }
+        for _ in 0..<8 {
+            let (_, value) = pick(pool, &rng)
+            if value != call.arguments[key] {
+                var changed = call
+                changed.arguments[key] = value
+                return changed
+            }
+        }
+        return nil
+    }
+
     static func pick(_ pool: ArgumentPool, _ rng: inout RandomGenerator) -> (String, JSONValue) {
         switch pool {
         case .strings(let xs):

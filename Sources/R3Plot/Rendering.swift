@@ -49,16 +49,6 @@ public enum RenderTarget: Sendable {
 
     /// The default pixel size of images and files.
     public static let defaultImageSize = (width: 800, height: 500)
-
-    /// The name of the file gnuplot writes before the drawing is read back or renamed into place.
-    fileprivate var scratchName: String {
-        switch self {
-        case .text: return "render.txt"
-        case .sixel: return "render.six"
-        case .image(let format, _, _): return "render.\(format.rawValue)"
-        case .file(let path, _, _): return (path as NSString).lastPathComponent
-        }
-    }
 }
 
 /// The result of drawing a figure.
@@ -100,7 +90,7 @@ extension Gnuplot {
         case .text, .sixel, .image:
             let directory = try makeScratchDirectory()
             scratch = directory
-            output = directory.appendingPathComponent(target.scratchName)
+            output = directory.appendingPathComponent("render")
         }
         let prologue = (["reset", terminal, "set output \(gnuplotQuoted(output.path))"] + script.settings)
             .joined(separator: "\n")

@@ -99,7 +99,7 @@ public struct EpisodeSampler {
         } else {
             t.verdict = verify(task, t.text)
             let limit = model.config.maxPositions
-            if !t.endedNormally, t.sequence.count >= limit, var verdict = t.verdict, !verdict.passed {
+            if !t.endedNormally, t.context.count + t.tokens.count >= limit, var verdict = t.verdict, !verdict.passed {
                 verdict.reason += " (the turn was cut off by the end of the model's context, \(limit) tokens)"
                 t.verdict = verdict
             }

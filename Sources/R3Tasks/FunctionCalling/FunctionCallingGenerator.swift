@@ -116,10 +116,9 @@ public enum FunctionCallingGenerator {
     /// catalog's pool); nil when the tool is not in the catalog or no argument has another value.
     static func withWrongValue(_ call: FunctionCall, rng: inout RandomGenerator) -> FunctionCall? {
         guard let spec = toolCatalog.first(where: { $0.schema.name == call.name }) else { return nil }
-        let keys = call.arguments.keys.filter { spec.pools[$0] != nil }
-        guard !keys.isEmpty else { return nil }
-        let key = keys[rng.nextInt(below: keys.count)]
-        guard let pool = spec.pools[key] else { return nil }
+        let candidates = call.arguments.keys.compactMap { key in spec.pools[key].map { (key, $0) } }
+        guard !candidates.isEmpty else { return nil }
+        let (key, pool) = candidates[rng.nextInt(below: candidates.count)]
         for _ in 0..<8 {
             let (_, value) = pick(pool, &rng)
             if value != call.arguments[key] {

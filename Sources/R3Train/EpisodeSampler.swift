@@ -97,12 +97,12 @@ public struct EpisodeSampler {
         if t.tokens.isEmpty && !t.endedNormally {
             t.verdict = .fail("no room left in the model's context (\(t.context.count) tokens) for this turn")
         } else {
-            t.verdict = verify(task, t.text)
+            var verdict = verify(task, t.text)
             let limit = model.config.maxPositions
-            if !t.endedNormally, t.context.count + t.tokens.count >= limit, var verdict = t.verdict, !verdict.passed {
+            if !verdict.passed, !t.endedNormally, t.context.count + t.tokens.count >= limit {
                 verdict.reason += " (the turn was cut off by the end of the model's context, \(limit) tokens)"
-                t.verdict = verdict
             }
+            t.verdict = verdict
         }
         return t
     }

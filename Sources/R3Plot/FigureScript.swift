@@ -35,11 +35,15 @@ public struct FigureScript: Sendable {
                 settings.append("set ylabel 'count'")
             }
         }
+        let untitled = figure.series.filter { $0.title == nil }.count
+        let keyed = figure.series.count - untitled + (untitled > 1 ? untitled : 0)
+        // Several keyed curves: the key goes under the plot, where it cannot hide them (gnuplot's
+        // default, inside the top right, covers rising training curves).
+        if keyed > 1 { settings.append("set key below") }
         settings.append(contentsOf: figure.rawCommands)
 
         var blocks: [PlotBlock] = []
         var warnings: [String] = []
-        let untitled = figure.series.filter { $0.title == nil }.count
         for (index, series) in figure.series.enumerated() {
             let name = series.title ?? "series \(index + 1)"
             let key = series.title.map { " title \(gnuplotQuoted($0))" } ?? (untitled > 1 ? " title '\(name)'" : " notitle")

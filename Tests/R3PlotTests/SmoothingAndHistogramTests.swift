@@ -99,6 +99,14 @@ final class FigureScriptTests: XCTestCase {
         XCTAssertEqual(script.warnings, ["series 'series 1': skipped 1 NaN/inf value"])
     }
 
+    func testTheKeyGoesBelowThePlotOnlyWhenSeveralCurvesHaveOne() throws {
+        func settings(_ series: [Series]) throws -> [String] { try FigureScript(Figure(series: series), graphic: true).settings }
+        XCTAssertFalse(try settings([Series([1, 2], title: "loss")]).contains("set key below"))
+        XCTAssertFalse(try settings([Series([1, 2])]).contains("set key below"))
+        XCTAssertTrue(try settings([Series([1, 2], title: "reward"), Series([3, 4], title: "kl")]).contains("set key below"))
+        XCTAssertTrue(try settings([Series([1, 2]), Series([3, 4])]).contains("set key below"), "untitled curves get keys 'series 1', 'series 2'")
+    }
+
     func testSettingsAndQuoting() throws {
         var figure = Figure(series: [Series([1, 2], x: [10, 20], title: "it's"), Series([3, 4]), Series([5, 6])],
                             title: "Run 'A'", xlabel: "step", ylabel: nil, logscale: .xy,
@@ -106,7 +114,8 @@ final class FigureScriptTests: XCTestCase {
         figure.rawCommands = ["set key left"]
         let script = try FigureScript(figure, graphic: true)
         XCTAssertEqual(script.settings, ["set encoding utf8", "set title 'Run ''A'''", "set xlabel 'step'", "set logscale x",
-                                         "set logscale y", "set xrange [1.0:*]", "set yrange [0.5:100.0]", "set grid", "set key left"])
+                                         "set logscale y", "set xrange [1.0:*]", "set yrange [0.5:100.0]", "set grid", "set key below", "set key left"],
+                       "three keyed curves put the key below the plot; raw commands come after and can move it")
         XCTAssertTrue(script.blocks[0].clause.hasSuffix("title 'it''s'"))
         XCTAssertTrue(script.blocks[1].clause.hasSuffix("title 'series 2'"))
         XCTAssertEqual(script.blocks[1].x, [1], "x = 0 is not plottable on the log x axis")

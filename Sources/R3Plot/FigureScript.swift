@@ -38,8 +38,9 @@ public struct FigureScript: Sendable {
         let untitled = figure.series.filter { $0.title == nil }.count
         let keyed = figure.series.count - untitled + (untitled > 1 ? untitled : 0)
         // Several keyed curves: the key goes under the plot, where it cannot hide them (gnuplot's
-        // default, inside the top right, covers rising training curves).
-        if keyed > 1 { settings.append("set key below") }
+        // default, inside the top right, covers rising training curves). On images, `height 1`
+        // keeps it clear of the x label.
+        if keyed > 1 { settings.append(graphic ? "set key below height 1" : "set key below") }
         settings.append(contentsOf: figure.rawCommands)
 
         var blocks: [PlotBlock] = []

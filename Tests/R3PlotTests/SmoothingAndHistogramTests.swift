@@ -101,10 +101,12 @@ final class FigureScriptTests: XCTestCase {
 
     func testTheKeyGoesBelowThePlotOnlyWhenSeveralCurvesHaveOne() throws {
         func settings(_ series: [Series]) throws -> [String] { try FigureScript(Figure(series: series), graphic: true).settings }
-        XCTAssertFalse(try settings([Series([1, 2], title: "loss")]).contains("set key below"))
-        XCTAssertFalse(try settings([Series([1, 2])]).contains("set key below"))
-        XCTAssertTrue(try settings([Series([1, 2], title: "reward"), Series([3, 4], title: "kl")]).contains("set key below"))
-        XCTAssertTrue(try settings([Series([1, 2]), Series([3, 4])]).contains("set key below"), "untitled curves get keys 'series 1', 'series 2'")
+        let below = "set key below height 1"
+        XCTAssertFalse(try settings([Series([1, 2], title: "loss")]).contains(below))
+        XCTAssertFalse(try settings([Series([1, 2])]).contains(below))
+        XCTAssertTrue(try settings([Series([1, 2], title: "reward"), Series([3, 4], title: "kl")]).contains(below))
+        XCTAssertTrue(try settings([Series([1, 2]), Series([3, 4])]).contains(below), "untitled curves get keys 'series 1', 'series 2'")
+        XCTAssertTrue(try FigureScript(Figure(series: [Series([1, 2]), Series([3, 4])]), graphic: false).settings.contains("set key below"))
     }
 
     func testSettingsAndQuoting() throws {
@@ -114,7 +116,7 @@ final class FigureScriptTests: XCTestCase {
         figure.rawCommands = ["set key left"]
         let script = try FigureScript(figure, graphic: true)
         XCTAssertEqual(script.settings, ["set encoding utf8", "set title 'Run ''A'''", "set xlabel 'step'", "set logscale x",
-                                         "set logscale y", "set xrange [1.0:*]", "set yrange [0.5:100.0]", "set grid", "set key below", "set key left"],
+                                         "set logscale y", "set xrange [1.0:*]", "set yrange [0.5:100.0]", "set grid", "set key below height 1", "set key left"],
                        "three keyed curves put the key below the plot; raw commands come after and can move it")
         XCTAssertTrue(script.blocks[0].clause.hasSuffix("title 'it''s'"))
         XCTAssertTrue(script.blocks[1].clause.hasSuffix("title 'series 2'"))

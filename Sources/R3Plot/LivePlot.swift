@@ -46,8 +46,8 @@ public final class LivePlot: @unchecked Sendable {
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 gnuplot: Gnuplot = Gnuplot(), minimumInterval: Double = 0.1,
                 clock: @escaping @Sendable () -> Double = monotonicSeconds) throws {
-        guard every >= 1 else { throw PlotError.invalidArgument("live: every: must be at least 1, got \(every)") }
-        guard !columns.isEmpty else { throw PlotError.invalidArgument("live: needs at least one column name") }
+        guard every >= 1 else { throw PlotError.invalidArgument("every must be at least 1, got \(every)") }
+        guard !columns.isEmpty else { throw PlotError.invalidArgument("a live plot needs at least one column name") }
         _ = try exponentialMovingAverage([], weight: smoothing)
         self.log = log
         self.columns = columns

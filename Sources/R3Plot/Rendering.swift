@@ -206,7 +206,7 @@ extension Gnuplot {
         for line in lines {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.hasSuffix("\\") {
-                throw PlotError.invalidArgument("raw: a line continuation ('\\' at the end) is not allowed: \(text)")
+                throw PlotError.invalidArgument("a line continuation ('\\' at the end) is not allowed: \(text)")
             }
             for statement in text.split(separator: ";") {
                 let words = statement.split(separator: " ").map { $0.lowercased() }
@@ -216,16 +216,16 @@ extension Gnuplot {
                     word.count >= minimum && full.hasPrefix(word)
                 }
                 if abbreviates(first, "set", minimum: 2), abbreviates(second, "terminal", minimum: 1) || abbreviates(second, "output", minimum: 1) {
-                    throw PlotError.invalidArgument("raw: '\(statement)' is not allowed: the terminal and output are chosen by plot and savefig")
+                    throw PlotError.invalidArgument("the gnuplot command '\(statement)' is not allowed: the terminal and output are chosen by plot and savefig")
                 }
                 if ["exit", "quit", "q", "shell", "pause", "reread"].contains(where: { first == $0 || (first.count >= 2 && $0.hasPrefix(first)) }) {
-                    throw PlotError.invalidArgument("raw: '\(first)' is not allowed: it would stop or block the figure's gnuplot")
+                    throw PlotError.invalidArgument("the gnuplot command '\(first)' is not allowed: it would stop or block the figure's gnuplot")
                 }
             }
         }
         let opened = command.filter { $0 == "{" }.count, closed = command.filter { $0 == "}" }.count
         if opened != closed {
-            throw PlotError.invalidArgument("raw: unbalanced braces ({ x\(opened), } x\(closed)): a block must open and close in one call")
+            throw PlotError.invalidArgument("unbalanced braces ({ x\(opened), } x\(closed)): a block must open and close in one call")
         }
     }
 }

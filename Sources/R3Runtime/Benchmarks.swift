@@ -1,8 +1,10 @@
 import Foundation
 import R3Script
 
-/// `r3 bench NAME`: each benchmark prints `name=... key=value` lines. Speed is measured here, never
-/// in unit tests; compare figures measured side by side in one run.
+/// `r3 bench NAME`: each benchmark prints one line of key=value figures per measure (`name=...`
+/// first; train, sample and grpo lines start with the measure, as the peer scripts in
+/// ../shared/bench print theirs). Speed is measured here, never in unit tests; compare figures
+/// measured side by side in one run.
 public enum Benchmarks {
     public static let names = ["interp", "verify", "plot", "tensor", "train", "sample", "grpo"]
 

@@ -7,7 +7,7 @@ import R3Script
 /// - properties: `vocabSize` (also `count`), `eos`, `bos`, `pad` (token ids or nil), `kind`
 ///   ("chars" or "bpe"), `alphabet` (a string, or nil for BPE), `chatFormat` ("chatml", "llama3" or nil);
 /// - methods: `encode(text, special: false)`, `decode(ids, skipSpecial: false)`,
-///   `chat(messages, generationPrompt: true)`.
+///   `chat(messages, generationPrompt: true, format: nil)`.
 ///
 /// Prints as `Tokenizer(chars, 15 tokens)`.
 final class TokenizerObject: NativeObject {
@@ -58,8 +58,8 @@ final class TokenizerObject: NativeObject {
             let ids = try ModelValues.tokenIds(a, "ids", vocabSize: t.vocabSize)
             return .string(t.decode(ids, skipSpecialTokens: try a.bool("skipSpecial")))
         },
-        Builtin("chat(messages, generationPrompt = true)", owner: "Tokenizer",
-                doc: "A conversation as text in the tokenizer's chat format (ChatML for Qwen, Llama-3's headers), from a list of [\"role\": ..., \"content\": ...] dictionaries; generationPrompt: true appends the assistant header so a model continues as the assistant. The special tokens in the text are recognised by encode and sample. A tokenizer without a chat format (chars, or no chat_template in tokenizer_config.json) is an error.") { a in
+        Builtin("chat(messages, generationPrompt = true, format = nil)", owner: "Tokenizer",
+                doc: "A conversation as text in the tokenizer's chat format (ChatML for Qwen, Llama-3's headers), from a list of [\"role\": ..., \"content\": ...] dictionaries; generationPrompt: true appends the assistant header so a model continues as the assistant. The special tokens in the text are recognised by encode and sample. format: \"chatml\" or \"llama3\" overrides the tokenizer's own format; without it, a tokenizer with no chat format (chars, or no chat_template in tokenizer_config.json) is an error.") { a in
             let t = a.receiver(as: TokenizerObject.self).tokenizer
             let messages = try a.list("messages").enumerated().map { i, v -> ChatMessage in
                 guard case .dict(let d) = v, case .string(let role)? = d["role"], case .string(let content)? = d["content"] else {
@@ -68,7 +68,14 @@ final class TokenizerObject: NativeObject {
                 return ChatMessage(role: role, content: content)
             }
             let prompt = try a.bool("generationPrompt")
-            return .string(try ModelValues.run(a) { try t.formatChat(messages, addGenerationPrompt: prompt) })
+            var format: ChatFormat?
+            if a.isGiven("format") {
+                guard let f = ChatFormat(rawValue: try a.string("format")) else {
+                    throw a.error("argument 'format' must be \"chatml\" or \"llama3\", got \(Formatter.repr(a["format"]))")
+                }
+                format = f
+            }
+            return .string(try ModelValues.run(a) { try t.formatChat(messages, addGenerationPrompt: prompt, format: format) })
         },
     ]
     static let methodTable: [String: Builtin] = Dictionary(uniqueKeysWithValues: methodList.map { ($0.shortName, $0) })

@@ -239,7 +239,7 @@ final class LiveObject: NativeObject {
     func finishQuietly() -> String? {
         guard !finished else { return nil }
         finished = true
-        do { try live.finish() } catch { return "live: \(error)" }
+        do { try live.finish() } catch { return "\(error)" }
         return nil
     }
 

@@ -5,14 +5,16 @@ import R3Tasks
 /// `r3 bench verify`: R3Tasks' verifier figures (`VerifierBenchmark`), then the cost of verifying
 /// from the language, on the same Countdown outputs (first-line answers, 40% pass):
 ///
-/// - `native`: `Verifier.countdown` in a Swift loop (the baseline of the ratios);
-/// - `script loop, built-in verifier`: `v.check(t, o)` on `countdown.verifier()` in a script loop;
-/// - `script loop, verifier(fn) wrapping countdown.verify`: the same loop over a script verifier
-///   that calls the built-in one;
-/// - `script loop, pure-script verifier`: a verifier written entirely in the language (string
-///   checks on the first line);
-/// - `Swift loop, script verifier`: the script verifier called from Swift as the trainer does
+/// - `language_native_baseline`: `Verifier.countdown` in a Swift loop (the baseline of the ratios);
+/// - `language_script_loop_builtin`: `v.check(t, o)` on `countdown.verifier()` in a script loop;
+/// - `language_script_loop_wrapping`: the same loop over a script verifier that calls the built-in
+///   one;
+/// - `language_script_loop_pure`: a verifier written entirely in the language (string checks on the
+///   first line);
+/// - `language_swift_loop_wrapping`: the script verifier called from Swift as the trainer does
 ///   (`VerifierObject.verifier(in:)`), without the script loop.
+/// Each line is `name=... outputs=... pass_pct=... wall_ms=... checks_per_s=... checks_per_cpu_s=...`,
+/// and `cpu_cost_vs_native=` after the baseline.
 ///
 /// Options: `--count N` (outputs per measure, default 100000), `--repeats N` (best of, default 3).
 enum TaskBenchmark {
@@ -64,15 +66,15 @@ enum TaskBenchmark {
             for k in 0..<count where native.verify(anyTasks[k], outputs[k]).passed { passed += 1 }
             return passed
         }
-        lines.append(baseline.line("language: native Verifier.countdown, Swift loop (baseline)", count: count, baseline: nil))
-        for (name, code) in [("script loop, built-in verifier object (v.check)", "loop(builtIn)"),
-                             ("script loop, verifier(fn) wrapping countdown.verify", "loop(wrapping)"),
-                             ("script loop, pure-script verifier (string checks)", "loop(pure)")] {
+        lines.append(baseline.line("language_native_baseline", count: count, baseline: nil))
+        for (name, code) in [("language_script_loop_builtin", "loop(builtIn)"),
+                             ("language_script_loop_wrapping", "loop(wrapping)"),
+                             ("language_script_loop_pure", "loop(pure)")] {
             let m = try measure(count, repeats) {
                 guard case .number(let n)? = try interp.run(SourceFile(name: "<bench>", text: code)) else { return -1 }
                 return Int(n)
             }
-            lines.append(m.line("language: " + name, count: count, baseline: baseline))
+            lines.append(m.line(name, count: count, baseline: baseline))
         }
         guard case .native(let wrapping as VerifierObject)? = interp.globals.value(named: "wrapping") else {
             throw ScriptError("bench verify: the wrapping verifier is missing")
@@ -83,7 +85,7 @@ enum TaskBenchmark {
             for k in 0..<count where fromSwift.verify(anyTasks[k], outputs[k]).passed { passed += 1 }
             return passed
         }
-        lines.append(m.line("language: Swift loop, verifier(fn) wrapping countdown.verify (as the trainer calls it)", count: count, baseline: baseline))
+        lines.append(m.line("language_swift_loop_wrapping", count: count, baseline: baseline))
         return lines
     }
 
@@ -91,14 +93,10 @@ enum TaskBenchmark {
         var wall: Double, cpu: Double, passed: Int
 
         func line(_ name: String, count: Int, baseline: Measurement?) -> String {
-            var s = "\(name): \(count) outputs (\(String(format: "%.1f", 100 * Double(passed) / Double(count)))% pass) in "
-                + "\(String(format: "%.1f", wall * 1000)) ms: \(rate(Double(count) / wall)) checks/s (wall), "
-                + "\(rate(Double(count) / max(cpu, 1e-9))) per CPU-second"
-            if let b = baseline { s += String(format: "; %.1fx the native cost per check (CPU)", cpu / max(b.cpu, 1e-9)) }
+            var s = VerifierBenchmark.line(name, count: count, passed: passed, wall: wall, cpu: cpu)
+            if let b = baseline { s += String(format: " cpu_cost_vs_native=%.1f", cpu / max(b.cpu, 1e-9)) }
             return s
         }
-
-        private func rate(_ r: Double) -> String { r >= 1e6 ? String(format: "%.2f M", r / 1e6) : String(format: "%.1f k", r / 1e3) }
     }
 
     /// The best wall-clock and thread-CPU time of `repeats` runs of `body`.

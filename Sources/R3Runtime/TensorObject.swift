@@ -140,7 +140,12 @@ final class TensorObject: NativeObject, NumericSequence {
     // MARK: - Subscripts and iteration
 
     override func subscriptGet(_ indices: [Value]) throws -> Value {
-        TensorValues.value(try tensor[indices: TensorValues.indices(indices)])
+        let index = try TensorValues.indices(indices)
+        do {
+            return TensorValues.value(try tensor[indices: index])
+        } catch let e as TensorError where e.op == "index" {
+            throw ScriptError("tensor subscript: \(e.message)")
+        }
     }
 
     override func subscriptSet(_ indices: [Value], _ value: Value) throws {

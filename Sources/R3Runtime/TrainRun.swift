@@ -18,7 +18,7 @@ enum TrainRun {
         Sampling: temperature, topP, topK for reflections; attemptTemperature for fresh attempts; retryTemperature (0: greedy) for retries; maxTokens per turn. \
         The model is copied (inPlace: true trains it in place); the original is the KL reference unless `reference` is given (beta 0: no reference). evalTasks with evalEvery: N logs eval/first_try and eval/second_try (greedy) every N steps, at step 0 and at the end. checkpointEvery: N writes checkpointDir/checkpoint-<step> (policy as a Hugging Face folder, optimizer, trainer state, metrics.csv; the reference once in checkpointDir/reference); resume: a checkpoint or its directory continues bit-identically. \
         Log columns (TRL names where they exist): reward, reward_std, frac_reward_zero_std, retry_accuracy, first_try (fresh attempts), reflection/mean_length, retry/mean_length, completions/mean_length, groups, tasks_drawn, loss, grad_norm, kl, entropy, clip_ratio/low_mean, clip_ratio/high_mean, clip_ratio/region_mean, num_tokens, learning_rate, tokens_per_second, step_time (and its parts time/sampling, time/reference, time/update). \
-        On a terminal: a progress bar and live curves of the `live` columns (live: [] turns them off). Ctrl-C stops after the current step (with a checkpoint when checkpointing) and returns run.stopped = true. A loss that is not finite stops the run before the weights change, naming the step and the last good checkpoint.
+        On a terminal: a progress bar and live curves of the `live` columns (live: [] or nil turns them off). Ctrl-C stops after the current step (with a checkpoint when checkpointing) and returns run.stopped = true. A loss that is not finite stops the run before the weights change, naming the step and the last good checkpoint.
         """) { a in
         try train(a)
     }
@@ -86,8 +86,9 @@ enum TrainRun {
         return .native(TrainingRunObject(model: trained, log: metrics, result: result, taskCount: tasks.count))
     }
 
-    /// Live terminal curves of the `live` columns, on a terminal only.
+    /// Live terminal curves of the `live` columns, on a terminal only; `live: []` or `nil` turns them off.
     static func liveCurves(_ a: Arguments, log: MetricsLog) throws -> LivePlot? {
+        if case .list(let l) = a["live"], l.items.isEmpty { return nil }
         let columns = a.isGiven("live") ? try PlotValues.names(a["live"], "live", in: a) : []
         guard !columns.isEmpty, Display.current == nil, PlotSession.of(a.interpreter)?.reachesTerminal == true,
               isatty(STDOUT_FILENO) == 1 else { return nil }
@@ -95,7 +96,7 @@ enum TrainRun {
         do {
             live = try LivePlot(log: log, columns: columns, every: 5, smoothing: 0.6,
                                 output: TerminalOutput(handle: .standardOutput, isTTY: true))
-        } catch { throw a.error("live: \(error)") }
+        } catch { throw a.error("argument 'live': \(error)") }
         live.attach()
         return live
     }

@@ -40,7 +40,7 @@ public enum CoreMethods {
         "list": ["count", "isEmpty", "first", "last"],
         "string": ["count", "isEmpty"],
         "dictionary": ["count", "isEmpty", "keys", "values"],
-        "range": ["count", "lowerBound", "upperBound"],
+        "range": ["count", "lowerBound", "upperBound", "first", "last"],
     ]
 
     /// Names for completion after a dot.
@@ -69,6 +69,8 @@ public enum CoreMethods {
         case (.range(let r), "count"): return .number(Double(r.count))
         case (.range(let r), "lowerBound"): return r.lower.map(Value.number) ?? .null
         case (.range(let r), "upperBound"): return r.upper.map(Value.number) ?? .null
+        case (.range(let r), "first"): return r.count > 0 ? r.lower.map(Value.number) ?? .null : .null
+        case (.range(let r), "last"): return r.count > 0 ? r.lower.map { .number($0 + Double(r.count - 1)) } ?? .null : .null
         default: return nil
         }
     }

@@ -145,7 +145,7 @@ public final class Interpreter {
     @discardableResult
     public func runFile(_ path: String) throws -> Value? {
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        let source = try SourceFile.load(path: full, name: path)
+        let source = try SourceFile.load(path: full, name: Interpreter.displayPath(full))
         imported.insert(full)
         importing.append(full)
         defer { importing.removeLast() }
@@ -192,14 +192,14 @@ public final class Interpreter {
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let full = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.path
         if let i = importing.firstIndex(of: full) {
-            let cycle = (importing[i...] + [full]).map { URL(fileURLWithPath: $0).lastPathComponent }
+            let cycle = (importing[i...] + [full]).map(Interpreter.displayPath)
             throw ScriptError("import cycle: \(cycle.joined(separator: " -> "))", at: loc)
         }
         if imported.contains(full) { return }
         guard FileManager.default.fileExists(atPath: full) else {
             throw ScriptError("cannot import '\(path)': no such file (looked for \(full))", at: loc)
         }
-        let source = try SourceFile.load(path: full, name: path)
+        let source = try SourceFile.load(path: full, name: Interpreter.displayPath(full))
         importing.append(full)
         defer { importing.removeLast() }
         do {
@@ -209,6 +209,14 @@ public final class Interpreter {
             throw e
         }
         imported.insert(full)
+    }
+
+    /// How errors name an imported file: its path from the working directory when it lies under
+    /// it (as the user typed the main script's), else the absolute path, so the file can be opened.
+    static func displayPath(_ full: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
     }
 
     // MARK: - Calls

@@ -124,7 +124,8 @@ extension Interpreter {
         }
         let i = n < 0 ? count + Int(n) : Int(n)
         guard i >= 0, i < count else {
-            throw ScriptError("index \(Formatter.number(n)) is out of range for a \(what) of \(count) item\(count == 1 ? "" : "s")", at: loc)
+            let unit = what == "string" ? "character" : "item"
+            throw ScriptError("index \(Formatter.number(n)) is out of range for a \(what) of \(count) \(unit)\(count == 1 ? "" : "s")", at: loc)
         }
         return i
     }

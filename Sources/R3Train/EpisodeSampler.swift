@@ -95,7 +95,7 @@ public struct EpisodeSampler {
     private func judged(_ turn: Turn, _ task: AnyTask) -> Turn {
         var t = turn
         if t.tokens.isEmpty && !t.endedNormally {
-            t.verdict = .fail("no room left in the model's context (\(t.context.count) tokens) for this turn")
+            t.verdict = .fail("no room left for this turn: the conversation before it has \(t.context.count) tokens and the model's context holds \(model.config.maxPositions)")
         } else {
             var verdict = verify(task, t.text)
             let limit = model.config.maxPositions

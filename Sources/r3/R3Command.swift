@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run a benchmark and print `name=... key=value` lines.",
+        abstract: "Run a benchmark and print one line of key=value figures per measure.",
         discussion: "Benchmarks: \(Benchmarks.names.joined(separator: ", ")). Options are passed as --key value."
     )
 

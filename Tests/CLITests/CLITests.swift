@@ -150,6 +150,39 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("unknown benchmark 'nope'"), unknown.stderr)
     }
 
+    /// An error in an imported file names it by its path from the working directory, so the file can
+    /// be opened from the shell that ran r3; so does an import cycle.
+    func testErrorsInImportedFilesNameThePathFromTheWorkingDirectory() throws {
+        let directory = try makeTemporaryDirectory("r3-cli")
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let sub = directory.appendingPathComponent("imp/sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try "import \"sub/helper.r3\"\n".write(to: directory.appendingPathComponent("imp/main.r3"), atomically: true, encoding: .utf8)
+        try "let x = 1\nprint(undefinedName)\n".write(to: sub.appendingPathComponent("helper.r3"), atomically: true, encoding: .utf8)
+        let r = try R3Binary.run(["imp/main.r3"], in: directory)
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.hasPrefix("imp/sub/helper.r3:2:7: error: "), r.stderr)
+        XCTAssertTrue(r.stderr.contains("imp/main.r3:1:1"), r.stderr)
+
+        try "import \"b.r3\"\n".write(to: directory.appendingPathComponent("imp/a.r3"), atomically: true, encoding: .utf8)
+        try "import \"a.r3\"\n".write(to: directory.appendingPathComponent("imp/b.r3"), atomically: true, encoding: .utf8)
+        let cycle = try R3Binary.run(["imp/a.r3"], in: directory)
+        XCTAssertTrue(cycle.stderr.hasPrefix("imp/b.r3:1:1: error: import cycle: imp/a.r3 -> imp/b.r3 -> imp/a.r3"), cycle.stderr)
+    }
+
+    func testBenchVerifyPrintsKeyValueLines() throws {
+        let r = try R3Binary.run(["bench", "verify", "--count", "100", "--repeats", "1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 10, r.stdout)
+        for line in lines {
+            XCTAssertTrue(line.hasPrefix("name="), String(line))
+            XCTAssertFalse(line.split(separator: " ").contains { !$0.contains("=") }, "every field is key=value: \(line)")
+        }
+        XCTAssertTrue(r.stdout.contains("name=language_script_loop_pure outputs=100 pass_pct="), r.stdout)
+        XCTAssertTrue(r.stdout.contains(" cpu_cost_vs_native="), r.stdout)
+    }
+
     /// The GRPO benchmark runs TRL's settings at a toy size and reports its two figures.
     func testBenchGRPOPrintsStepTimeAndThroughput() throws {
         let r = try R3Binary.run(["bench", "grpo", "--layers", "1", "--dim", "16", "--prompts", "2", "--group", "2", "--new", "4", "--steps", "3"])

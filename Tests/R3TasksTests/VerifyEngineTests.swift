@@ -127,9 +127,10 @@ final class BenchmarkSmokeTests: XCTestCase {
     func testBenchmarkReports() throws {
         let lines = try VerifierBenchmark.run(count: 500, repeats: 1)
         XCTAssertEqual(lines.count, 5)
-        XCTAssertTrue(lines[0].hasPrefix("countdown verify, first line: 500 outputs (40.0% pass)"), lines[0])
-        XCTAssertTrue(lines[1].hasPrefix("countdown verify, <answer> tags: 500 outputs (40.0% pass)"), lines[1])
-        XCTAssertTrue(lines[3].hasPrefix("function-calling verify, strict JSON: 500 outputs (40.0% pass)"), lines[3])
-        XCTAssertTrue(lines[4].hasPrefix("json parse (xlam records): "), lines[4])
+        XCTAssertTrue(lines[0].hasPrefix("name=countdown_first_line outputs=500 pass_pct=40.0 wall_ms="), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("name=countdown_answer_tags outputs=500 pass_pct=40.0 wall_ms="), lines[1])
+        XCTAssertTrue(lines[3].hasPrefix("name=function_calling_strict_json outputs=500 pass_pct=40.0 wall_ms="), lines[3])
+        XCTAssertTrue(lines[4].hasPrefix("name=json_parse_xlam_records mb_per_s="), lines[4])
+        for line in lines { XCTAssertTrue(line.split(separator: " ").allSatisfy { $0.contains("=") }, line) }
     }
 }

@@ -12,7 +12,7 @@ final class BadInputTests: XCTestCase {
         let x = try Tensor.ones([2, 3], requiresGrad: true)
         assertTensorError(try (x * 2).backward(), contains: ["backward: a gradient can only be implied for a one-element output, but this tensor has shape [2, 3]"])
         assertTensorError(try Tensor.ones([2]).grad, contains: ["grad: this tensor (shape [2]) does not require grad"])
-        assertTensorError(try Tensor(nested: [[1, 2], [3]]), contains: ["tensor: ragged nested list: [1] has 1 elements but [0] has 2"])
+        assertTensorError(try Tensor(nested: [[1, 2], [3]]), contains: ["tensor: ragged nested list: [1] has 1 element but [0] has 2"])
         assertTensorError(try Tensor.zeros([1_000_000, 1_000_000]), contains: ["zeros: a tensor of shape [1000000, 1000000] needs 4.0 TB"])
         let w = try Tensor.ones([2], requiresGrad: true)
         let opt = try AdamW([w], names: ["w"])

@@ -151,7 +151,9 @@ final class EpisodeTests: XCTestCase {
         let b = try sampler.retries([task], after: [r], sampling: TurnSampling(maxTokens: 64), seed: 0)[0]
         XCTAssertEqual(b.tokens, [])
         XCTAssertEqual(b.verdict?.passed, false)
-        XCTAssertTrue(b.verdict?.reason.contains("no room left") ?? false)
+        let reason = b.verdict?.reason ?? ""
+        XCTAssertTrue(reason.hasPrefix("no room left for this turn: the conversation before it has \(b.context.count) tokens"), reason)
+        XCTAssertTrue(reason.hasSuffix("the model's context holds 16"), reason)
     }
 
     /// A turn that runs into the end of the context says so after the verifier's reason (which alone,

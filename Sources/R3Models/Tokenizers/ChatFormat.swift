@@ -74,7 +74,7 @@ extension Tokenizer {
     /// The conversation as text in this tokenizer's `chatFormat` (or `format` when given).
     public func formatChat(_ messages: [ChatMessage], addGenerationPrompt: Bool = true, format: ChatFormat? = nil) throws -> String {
         guard let f = format ?? chatFormat else {
-            throw ModelError("the tokenizer has no chat format (its tokenizer_config.json has no ChatML or Llama-3 chat_template); pass format: .chatml or .llama3")
+            throw ModelError("the tokenizer has no chat format (its tokenizer_config.json has no ChatML or Llama-3 chat_template); name a format (chatml or llama3)")
         }
         return f.format(messages, addGenerationPrompt: addGenerationPrompt)
     }

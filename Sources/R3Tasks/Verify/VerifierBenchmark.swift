@@ -40,20 +40,20 @@ public enum VerifierBenchmark {
             cdLine.append(out + "\n")
             cdTags.append("<think>try the numbers " + t.nums.map(String.init).joined(separator: ", ") + "</think>\n<answer> " + out + " </answer>")
         }
-        lines.append(measure("countdown verify, first line", count, repeats) {
+        lines.append(measure("countdown_first_line", count, repeats) {
             let v = CountdownVerifier(extraction: .firstLine)
             var passed = 0
             for k in 0..<count where v.verify(cdTasks[k], cdLine[k]).passed { passed += 1 }
             return passed
         })
-        lines.append(measure("countdown verify, <answer> tags", count, repeats) {
+        lines.append(measure("countdown_answer_tags", count, repeats) {
             let v = CountdownVerifier(extraction: .answerTags)
             var passed = 0
             for k in 0..<count where v.verify(cdTasks[k], cdTags[k]).passed { passed += 1 }
             return passed
         })
         let anyTasks = cdTasks.map { AnyTask.countdown($0) }
-        lines.append(measure("countdown verify, through Verifier and AnyTask", count, repeats) {
+        lines.append(measure("countdown_through_verifier", count, repeats) {
             let v = Verifier.countdown(CountdownVerifier(extraction: .firstLine))
             var passed = 0
             for k in 0..<count where v.verify(anyTasks[k], cdLine[k]).passed { passed += 1 }
@@ -90,7 +90,7 @@ public enum VerifierBenchmark {
             fcTaskList.append(t)
             fcOutputs.append(out)
         }
-        lines.append(measure("function-calling verify, strict JSON", count, repeats) {
+        lines.append(measure("function_calling_strict_json", count, repeats) {
             let v = FunctionCallingVerifier()
             var passed = 0
             for k in 0..<count where v.verify(fcTaskList[k], fcOutputs[k]).passed { passed += 1 }
@@ -111,7 +111,7 @@ public enum VerifierBenchmark {
             bestWall = min(bestWall, seconds(d))
         }
         let megabytes = Double(bytes * 10) / 1e6
-        lines.append("json parse (xlam records): \(fmt(megabytes / bestWall, 1)) MB/s (wall), \(fmt(megabytes / max(bestCPU, 1e-9), 1)) MB per CPU-second")
+        lines.append("name=json_parse_xlam_records mb_per_s=\(fmt(megabytes / bestWall, 1)) mb_per_cpu_s=\(fmt(megabytes / max(bestCPU, 1e-9), 1))")
         return lines
     }
 
@@ -125,11 +125,15 @@ public enum VerifierBenchmark {
             bestCPU = min(bestCPU, threadCPUSeconds() - cpu0)
             bestWall = min(bestWall, seconds(d))
         }
-        return "\(name): \(count) outputs (\(fmt(100 * Double(passed) / Double(count), 1))% pass) in \(fmt(bestWall * 1000, 1)) ms: "
-            + rate(Double(count) / bestWall) + " checks/s (wall), " + rate(Double(count) / max(bestCPU, 1e-9)) + " per CPU-second"
+        return line(name, count: count, passed: passed, wall: bestWall, cpu: bestCPU)
     }
 
-    private static func rate(_ r: Double) -> String { r >= 1e6 ? "\(fmt(r / 1e6, 2)) M" : "\(fmt(r / 1e3, 1)) k" }
+    /// One figure line: `name=... outputs=... pass_pct=... wall_ms=... checks_per_s=... checks_per_cpu_s=...`
+    /// (rates per wall-clock second and per CPU-second of the measuring thread).
+    public static func line(_ name: String, count: Int, passed: Int, wall: Double, cpu: Double) -> String {
+        "name=\(name) outputs=\(count) pass_pct=\(fmt(100 * Double(passed) / Double(count), 1)) wall_ms=\(fmt(wall * 1000, 1))"
+            + " checks_per_s=\(fmt(Double(count) / wall, 0)) checks_per_cpu_s=\(fmt(Double(count) / max(cpu, 1e-9), 0))"
+    }
 
     /// CPU time consumed by the calling thread.
     private static func threadCPUSeconds() -> Double {

@@ -53,7 +53,7 @@ public indirect enum NestedArray: Equatable, Sendable, ExpressibleByArrayLiteral
                         throw TensorError("tensor", "ragged nested list: \(path(j)) is a number but \(path(0)) is a list")
                     }
                     if ys.count != xs.count {
-                        throw TensorError("tensor", "ragged nested list: \(path(j)) has \(ys.count) elements but \(path(0)) has \(xs.count)")
+                        throw TensorError("tensor", "ragged nested list: \(path(j)) has \(ys.count) element\(ys.count == 1 ? "" : "s") but \(path(0)) has \(xs.count)")
                     }
                     next.append(contentsOf: ys)
                 }

@@ -1,2 +1,4 @@
 import "fixtures/cycle_a.r3"
-# expect error: import cycle: cycle_a.r3 -> cycle_b.r3 -> cycle_a.r3
+# expect error: import cycle: 
+# expect error: fixtures/cycle_a.r3 -> 
+# expect error: fixtures/cycle_b.r3 -> 

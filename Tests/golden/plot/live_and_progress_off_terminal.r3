@@ -6,4 +6,4 @@ for step in 1...4 { m.add(step, ["loss": 1 / step]); bar.advance(["loss": 1 / st
 bar.finish()
 print(lp.frames, bar.count, bar.total, bar)  # expect: 0 4 4 <Progress steps 4/4>
 let other = live(m, ["loss", "kl"])
-other.finish()  # expect error: LivePlot.finish(): live: unknown series 'kl'; known: loss
+other.finish()  # expect error: LivePlot.finish(): unknown series 'kl'; known: loss

@@ -111,8 +111,10 @@ enum CoreLibrary {
             return .null
         },
         Builtin("exit(code = 0)", doc: "Ends the script with an exit status.") { a in
+            let code = try a.int("code")
+            guard (0...255).contains(code) else { throw a.error("argument 'code' must be an exit status from 0 to 255, got \(code)") }
             fflush(stdout)
-            Foundation.exit(Int32(try a.int("code")))
+            Foundation.exit(Int32(code))
         },
     ]
 

@@ -22,19 +22,32 @@ enum Printf {
             if chars[i] == "%" { out.append("%"); i += 1; continue }
             var spec = "%"
             while i < chars.count, "-+ 0#".contains(chars[i]) { spec.append(chars[i]); i += 1 }
-            while i < chars.count, chars[i].isNumber { spec.append(chars[i]); i += 1 }
+            var width = ""
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber { width.append(chars[i]); i += 1 }
+            spec += width
+            var precision = ""
             if i < chars.count, chars[i] == "." {
                 spec.append("."); i += 1
-                while i < chars.count, chars[i].isNumber { spec.append(chars[i]); i += 1 }
+                while i < chars.count, chars[i].isASCII, chars[i].isNumber { precision.append(chars[i]); i += 1 }
+                spec += precision
             }
             guard i < chars.count else { throw ScriptError("\(function)(): incomplete format '\(spec)'") }
+            for (name, digits) in [("width", width), ("precision", precision)] where !digits.isEmpty {
+                guard digits.count <= 4, let n = Int(digits), n <= maxWidth else {
+                    throw ScriptError("\(function)(): the \(name) in '\(spec)\(chars[i])' is larger than \(maxWidth)")
+                }
+            }
             let conversion = chars[i]
             i += 1
             let value = try take()
             switch conversion {
             case "d", "i", "x", "X":
-                guard case .number(let n) = value, n.isFinite else {
+                guard case .number(let n) = value else {
                     throw ScriptError("\(function)(): %\(conversion) needs a number, got \(value.typeName)")
+                }
+                // Int64 holds every integer below 2^63; beyond, or NaN and inf, there is no integer to print.
+                guard n.isFinite, abs(n) < 9.223372036854775e18 else {
+                    throw ScriptError("\(function)(): %\(conversion) needs a whole number of at most 19 digits, got \(Formatter.number(n)) (use %g or %e for large numbers)")
                 }
                 out += String(format: spec + "ll" + String(conversion), Int64(n.rounded(.towardZero)))
             case "f", "e", "g", "E", "G":
@@ -54,6 +67,10 @@ enum Printf {
         }
         return out
     }
+
+    /// The largest width or precision a format takes (Python caps its own near 2^31; a page of
+    /// padding is already more than any table needs).
+    static let maxWidth = 1000
 
     private static func pad(_ text: String, spec: String) -> String {
         let left = spec.contains("-")

@@ -68,6 +68,9 @@ enum StringMethods {
             let width = try a.int("to"), fill = try a.string("with")
             guard fill.count == 1 else { throw a.error("argument 'with' must be one character") }
             guard s.count < width else { return .string(s) }
+            guard (width - s.count).multipliedReportingOverflow(by: fill.utf8.count).partialValue < 1 << 30 else {
+                throw a.error("the result would be larger than 1 GB")
+            }
             let pad = String(repeating: fill, count: width - s.count)
             return .string(try a.bool("left") ? pad + s : s + pad)
         },

@@ -164,9 +164,11 @@ extension GRPOTrainer {
     }
 
     /// Rollout indices per forward pass: whole groups (shortest first), about `microBatch` rollouts each.
+    /// Rollouts without trained tokens are left out: an empty turn after a conversation that filled
+    /// the context has nothing to score, and its context may be longer than the model's.
     func microBatches(_ rollouts: [Rollout]) -> [[Int]] {
         var groups: [Int: [Int]] = [:]
-        for (i, r) in rollouts.enumerated() { groups[r.group, default: []].append(i) }
+        for (i, r) in rollouts.enumerated() where r.trainedCount > 0 { groups[r.group, default: []].append(i) }
         let size = { (g: [Int]) in g.reduce(0) { $0 + rollouts[$1].tokens.count } }
         let ordered = groups.values.sorted { (size($0), $0[0]) < (size($1), $1[0]) }
         var out: [[Int]] = [], current: [Int] = []

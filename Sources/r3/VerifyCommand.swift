@@ -56,6 +56,14 @@ struct VerifyCommand: ParsableCommand {
         if [answerTags, firstLine, extraction != nil].filter({ $0 }).count > 1 {
             throw ValidationError("give at most one of --answer-tags, --first-line and --extraction")
         }
+        guard let output, output != "-" else { return }
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        if input != "-", resolved(output) == resolved(input) {
+            throw ValidationError("the output '\(output)' is the input file; verdicts would overwrite the rollouts: choose another path")
+        }
+        if verifier.hasSuffix(".r3"), resolved(output) == resolved(verifier) {
+            throw ValidationError("the output '\(output)' is the verifier script; choose another path")
+        }
     }
 
     func run() throws {

@@ -215,6 +215,9 @@ final class VerifyCommandTests: XCTestCase {
             (["verify", "countdown", "--input", input, "--answer-tags", "--first-line"], "give at most one of --answer-tags, --first-line and --extraction"),
             (["verify", "countdown", "--input", input, "--extraction", "xml"], "--extraction for countdown must be line, tags or whole, got 'xml'"),
             (["verify", directory.appendingPathComponent("nope.r3").path, "--input", input], "no such script"),
+            (["verify", "countdown", "--input", input, "--output", directory.appendingPathComponent("./in.jsonl").path],
+             "the output '\(directory.appendingPathComponent("./in.jsonl").path)' is the input file; verdicts would overwrite the rollouts"),
+            (["verify", noVerify, "--input", input, "--output", noVerify], "is the verifier script; choose another path"),
         ]
         for (arguments, message) in cases {
             let r = try R3Binary.run(arguments)
@@ -222,5 +225,6 @@ final class VerifyCommandTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(message), "\(arguments.joined(separator: " ")): \(r.stderr)")
             XCTAssertEqual(r.stdout, "")
         }
+        XCTAssertEqual(try String(contentsOfFile: input, encoding: .utf8), Self.countdownLines, "the input is untouched")
     }
 }

@@ -121,6 +121,37 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(leftovers, ["model"])
     }
 
+    /// A save replaces a model folder, never other data: a file in its place, or a folder holding
+    /// anything but model files, is an error that writes nothing and leaves the data as it was.
+    func testSaveRefusesToReplaceAnythingButAModelFolder() throws {
+        let root = try Fixture.temporaryFolder(self)
+        let fm = FileManager.default
+        let model = try tinyModel()
+
+        let file = root.appendingPathComponent("notes.txt")
+        try Data("keep me".utf8).write(to: file)
+        XCTAssertThrowsError(try model.save(to: file.path)) { error in
+            XCTAssertTrue("\(error)".contains("notes.txt: is a file, not a model folder; nothing was written"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "keep me")
+
+        let project = root.appendingPathComponent("project")
+        try fm.createDirectory(at: project.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: project.appendingPathComponent("run.r3"))
+        try Data("{}".utf8).write(to: project.appendingPathComponent("config.json"))
+        XCTAssertThrowsError(try model.save(to: project.path)) { error in
+            XCTAssertTrue("\(error)".contains("holds 2 entries that are not part of a model folder (data, run.r3); nothing was written"), "\(error)")
+        }
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: project.path).sorted(), ["config.json", "data", "run.r3"])
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: root.path).sorted(), ["notes.txt", "project"], "no temporary folder left")
+
+        let empty = root.appendingPathComponent("empty")
+        try fm.createDirectory(at: empty, withIntermediateDirectories: true)
+        try model.save(to: empty.path)
+        try model.save(to: empty.path)
+        XCTAssertEqual(try LanguageModel.load(empty.path).params.array, model.params.array, "a model folder is replaced")
+    }
+
     /// Packed examples do not see each other: their log-probs equal those of separate rows.
     func testPackedSegmentsAreIsolated() throws {
         let model = try tinyModel()

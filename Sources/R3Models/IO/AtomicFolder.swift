@@ -7,7 +7,40 @@ import Glibc
 /// `destination` in one step (Linux renameat2 RENAME_EXCHANGE, or a plain rename when the
 /// destination does not exist yet). A crash before the swap leaves the previous folder untouched;
 /// a crash after it leaves the new one. Stale temporaries of earlier crashes are removed.
+///
+/// Only a model folder is ever replaced: an existing destination must be a folder whose entries are
+/// all files of a model folder (Hugging Face model and tokenizer files, checkpoint state). Anything else there (a file in place of the folder, notes, data, subfolders)
+/// is an error and nothing is written, so saving to the wrong path loses no data.
 enum AtomicFolder {
+    /// The files of a model or checkpoint folder, which a save may replace.
+    static let modelFolderFiles: Set<String> = [
+        "config.json", "generation_config.json", "model.safetensors", "model.safetensors.index.json",
+        "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json",
+        "vocab.json", "merges.txt", "chat_template.jinja", "optimizer.safetensors", "trainer_state.json", "metrics.csv",
+    ]
+
+    /// Throws unless `destination` is absent, or a folder holding only model-folder files.
+    static func checkReplaceable(_ destination: URL) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: destination.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw ModelError("\(destination.path): is a file, not a model folder; nothing was written (save to a new or empty folder)")
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
+        let foreign = entries.filter { name in
+            var entryIsDirectory: ObjCBool = false
+            fm.fileExists(atPath: destination.appendingPathComponent(name).path, isDirectory: &entryIsDirectory)
+            let shard = name.hasPrefix("model-") && name.hasSuffix(".safetensors")
+            return entryIsDirectory.boolValue || !(modelFolderFiles.contains(name) || shard)
+        }.sorted()
+        guard foreign.isEmpty else {
+            let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
+            throw ModelError("\(destination.path): holds \(foreign.count) entr\(foreign.count == 1 ? "y" : "ies") that \(foreign.count == 1 ? "is" : "are") not part of a model folder (\(shown)); "
+                + "nothing was written: save to a new or empty folder, or remove them first")
+        }
+    }
+
     /// Test hook: runs after the temporary folder is complete and before it replaces the destination
     /// (a test throws here to simulate a kill between the write and the rename).
     nonisolated(unsafe) static var beforeSwapHook: ((URL) throws -> Void)?
@@ -29,6 +62,7 @@ enum AtomicFolder {
         do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
             throw ModelError("\(parent.path): cannot create the folder (\(error.localizedDescription))")
         }
+        try checkReplaceable(destination)
         let prefix = ".\(name).tmp-"
         for stale in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where stale.hasPrefix(prefix) {
             if let pid = Int32(stale.dropFirst(prefix.count).split(separator: "-").first ?? ""), pid != getpid(), kill(pid, 0) != 0 {

@@ -38,7 +38,7 @@ struct JSONObject {
 
     func int(_ key: String) throws -> Int {
         guard let v = dict[key], !(v is NSNull) else { throw ModelError("\(source): missing key \"\(key)\"") }
-        guard let i = JSONObject.asInt(v) else { throw ModelError("\(source): \"\(key)\" must be an integer, got \(v)") }
+        guard let i = JSONObject.asInt(v) else { throw ModelError("\(source): \"\(key)\" must be an integer, got \(v is String ? "the string \"\(v)\"" : "\(v)")") }
         return i
     }
 

@@ -118,10 +118,10 @@ func decodeUTF8Scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (
     return (v, n)
 }
 
-/// The character at byte `i` for a message: `'x'`, `'é' (U+00E9)`, `U+0007`, or `an invalid UTF-8 byte`.
+/// The character at byte `i` for a message: `'x'`, `'é' (U+00E9)`, `U+0007`, or `invalid UTF-8 byte 0xFF`.
 func describeCharacter(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> String {
     guard let (v, _) = decodeUTF8Scalar(p, at: i, end: end), let scalar = Unicode.Scalar(v) else {
-        return "an invalid UTF-8 byte"
+        return "invalid UTF-8 byte 0x" + String(p[i], radix: 16, uppercase: true)
     }
     if v >= 0x21 && v < 0x7F { return "'\(Character(scalar))'" }
     if v < 0x20 || v == 0x7F || v == 0x20 { return "U+\(hex4(v))" }

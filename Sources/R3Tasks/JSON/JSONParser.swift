@@ -89,7 +89,7 @@ struct JSONCursor {
     func describeByte(at i: Int) -> String {
         guard i < bytes.count else { return "end of input" }
         let d = describeCharacter(bytes, at: i, end: bytes.count)
-        return d.hasPrefix("an ") ? d : "character \(d)"
+        return d.hasPrefix("invalid ") ? d : "character \(d)"
     }
 
     mutating func parseValue(depth: Int) throws -> JSONValue {

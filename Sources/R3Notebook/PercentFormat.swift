@@ -45,8 +45,14 @@ extension NotebookDocument {
     /// - Throws: `NotebookError.io` when the file cannot be read, `.malformedHeader` as above.
     public init(contentsOfFile path: String) throws {
         let data: Data
+        let full = (path as NSString).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
+            throw NotebookError.io(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw NotebookError.io(path: path, reason: "is a folder, not a notebook file") }
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
+            data = try Data(contentsOf: URL(fileURLWithPath: full))
         } catch {
             throw NotebookError.io(path: path, reason: "cannot read: \(error.localizedDescription)")
         }

@@ -186,6 +186,8 @@ final class DatasetObject: NativeObject {
             }
             do {
                 try JSONL.write(records, to: path)
+            } catch let e as JSONLError {
+                throw a.error("\(e)")
             } catch {
                 throw a.error("cannot write '\(path)': \(TaskValues.describe(error))")
             }

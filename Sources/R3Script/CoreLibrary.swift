@@ -103,6 +103,10 @@ enum CoreLibrary {
         },
         Builtin("writeFile(path, text)", doc: "Writes text to a file atomically (a temporary file, then a rename).") { a in
             let path = try a.string("path")
+            var isDirectory: ObjCBool = false
+            if path.isEmpty || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                throw a.error("cannot write '\(path)': it is a folder; name a file")
+            }
             do {
                 try Data(try a.string("text").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {

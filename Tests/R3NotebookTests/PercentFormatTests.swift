@@ -78,7 +78,10 @@ final class PercentFormatTests: XCTestCase {
         XCTAssertEqual(doc.file, url.path)
         XCTAssertEqual(doc.cells.count, 1)
         XCTAssertThrowsError(try NotebookDocument(contentsOfFile: "/no/such/notebook.r3")) { error in
-            XCTAssertTrue("\(error)".hasPrefix("/no/such/notebook.r3: cannot read"), "\(error)")
+            XCTAssertEqual("\(error)", "/no/such/notebook.r3: no such file")
+        }
+        XCTAssertThrowsError(try NotebookDocument(contentsOfFile: url.deletingLastPathComponent().path)) { error in
+            XCTAssertTrue("\(error)".hasSuffix(": is a folder, not a notebook file"), "\(error)")
         }
     }
 }

@@ -60,7 +60,7 @@ enum AtomicFolder {
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
         do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw ModelError("\(parent.path): cannot create the folder (\(error.localizedDescription))")
+            throw ModelError("\(parent.path): cannot create the folder (\(posixReason(error)))")
         }
         try checkReplaceable(destination)
         let prefix = ".\(name).tmp-"
@@ -70,7 +70,9 @@ enum AtomicFolder {
             }
         }
         let tmp = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
+        do { try fm.createDirectory(at: tmp, withIntermediateDirectories: false) } catch {
+            throw ModelError("\(destination.path): cannot be written (\(posixReason(error)))")
+        }
         do {
             try fill(tmp)
             try beforeSwapHook?(tmp)
@@ -94,4 +96,15 @@ enum AtomicFolder {
             throw error
         }
     }
+}
+
+/// The system's reason for a failed file operation ("Permission denied", "Is a directory"), which
+/// Foundation on Linux hides behind "The operation could not be completed".
+func posixReason(_ error: Error) -> String {
+    let ns = error as NSError
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+    return ns.localizedDescription
 }

@@ -17,16 +17,34 @@ struct JSONObject {
         do {
             any = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ModelError("\(source): not valid JSON (\(error.localizedDescription))")
+            if data.isEmpty { throw ModelError("\(source): not valid JSON (the file is empty)") }
+            throw ModelError("\(source)\(JSONObject.position(of: error, in: data)): not valid JSON (\(JSONObject.reason(error)))")
         }
         guard let d = any as? [String: Any] else { throw ModelError("\(source): the top level is not a JSON object") }
         self.init(d, source: source)
     }
 
+    /// JSONSerialization's own words ("Invalid value around character 15."), else Foundation's text.
+    static func reason(_ error: Error) -> String {
+        ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+    }
+
+    /// `:line:column` of the character JSONSerialization names ("... around character 15."), or "".
+    static func position(of error: Error, in data: Data) -> String {
+        guard let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String,
+              let range = text.range(of: #"character (\d+)"#, options: .regularExpression),
+              let offset = Int(text[range].dropFirst("character ".count)) else { return "" }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return ":\(line):\(column)"
+    }
+
     init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ModelError("\(url.path): cannot be read (\(error.localizedDescription))")
+            throw ModelError("\(url.path): cannot be read (\(posixReason(error)))")
         }
         try self.init(data: data, source: url.path)
     }

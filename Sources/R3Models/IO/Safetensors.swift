@@ -212,6 +212,6 @@ func writeAtomically(_ data: Data, to url: URL) throws {
         throw e
     } catch {
         try? FileManager.default.removeItem(at: tmp)
-        throw ModelError("\(url.path): cannot be written (\(error.localizedDescription))")
+        throw ModelError("\(url.path): cannot be written (\(posixReason(error)))")
     }
 }

@@ -182,6 +182,10 @@ public enum JSONL {
             try JSONSerializer.write(v, to: &out)
             out.append(0x0A)
         }
+        var isDirectory: ObjCBool = false
+        if path.isEmpty || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw JSONLError(path: path.isEmpty ? "." : path, message: "is a folder; name a .jsonl file to write")
+        }
         try Data(out).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -64,6 +64,10 @@ final class REPL {
         }
         using_history()
         stifle_history(2000)
+        // A multi-line entry (a function, a loop) stays one entry across sessions: the file marks
+        // each entry with a timestamp line, and the lines between two marks are read back as one.
+        history_write_timestamps = 1
+        history_multiline_entries = 1
         read_history(historyPath)
     }
 

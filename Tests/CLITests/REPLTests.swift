@@ -161,4 +161,28 @@ final class REPLTests: XCTestCase {
         second.waitFor("r3> let remembered = 12345")
         try? FileManager.default.removeItem(atPath: history)
     }
+
+    /// A block typed over several lines comes back from a new session's history as one entry, and
+    /// Enter runs all of it.
+    func testAMultiLineEntryIsRecalledWholeInANewSession() throws {
+        let history = FileManager.default.temporaryDirectory.appendingPathComponent("r3-hist-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: history) }
+        let first = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
+        first.waitFor("r3>")
+        try first.type("fn twice(v) {")
+        first.waitFor("...>")
+        try first.type("  v * 2")
+        try first.type("}")
+        try first.press("C-d")
+        let end = Date().addingTimeInterval(10)
+        while first.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.5)
+        let second = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
+        second.waitFor("r3>")
+        try second.press("Up")
+        second.waitFor("fn twice(v) {")
+        try second.press("Enter")
+        try second.type("twice(21)")
+        second.waitFor("\n42")
+    }
 }

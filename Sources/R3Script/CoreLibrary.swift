@@ -67,8 +67,13 @@ enum CoreLibrary {
         Builtin("floor(x)", doc: "The largest whole number ≤ x.") { a in .number(Foundation.floor(try a.number("x"))) },
         Builtin("ceil(x)", doc: "The smallest whole number ≥ x.") { a in .number(Foundation.ceil(try a.number("x"))) },
         Builtin("round(x, digits = 0)", doc: "Rounds half away from zero, to `digits` decimals.") { a in
-            let scale = Foundation.pow(10, Double(try a.int("digits")))
-            return .number((try a.number("x") * scale).rounded() / scale)
+            let x = try a.number("x"), digits = try a.int("digits")
+            let scale = Foundation.pow(10, Double(digits))
+            // A scale of 0 (digits far below zero) rounds everything away; one that overflows x
+            // means x has no digits there to round.
+            if scale == 0 { return .number(0 * x) }
+            guard (x * scale).isFinite else { return .number(x) }
+            return .number((x * scale).rounded() / scale)
         },
         Builtin("isnan(x)", doc: "Whether x is nan.") { a in .bool(try a.number("x").isNaN) },
         Builtin("isfinite(x)", doc: "Whether x is neither inf nor nan.") { a in .bool(try a.number("x").isFinite) },

@@ -22,6 +22,7 @@ final class SaveLoadTests: XCTestCase {
         let dir = try export ?? Fixture.temporaryFolder(self)
         for (name, model) in try models() {
             let folder = dir.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: folder)  // an earlier export holds r3_check.json, which save would not replace
             try model.save(to: folder.path)
             let back = try LanguageModel.load(folder.path)
             XCTAssertEqual(back.config.hiddenSize, model.config.hiddenSize)
@@ -45,5 +46,17 @@ final class SaveLoadTests: XCTestCase {
             ]
             try JSONSerialization.data(withJSONObject: check).write(to: folder.appendingPathComponent("r3_check.json"))
         }
+    }
+
+    /// Weights that are not finite make a damaged checkpoint: loading it is an error naming the
+    /// file, the tensor and the first bad value, not a model that samples NaN log-probs.
+    func testNonFiniteWeightsAreALoadError() throws {
+        let model = try models()[0].1
+        model.params.pointer[model.params.count - 2] = .nan
+        model.params.pointer[model.params.count - 1] = .infinity
+        let folder = try Fixture.temporaryFolder(self).appendingPathComponent("damaged")
+        try model.save(to: folder.path)
+        assertThrowsMessage(try LanguageModel.load(folder.path),
+                            contains: ["damaged/model.safetensors: tensor 'model.norm.weight' holds 2 non-finite values (first: nan at index 30)"])
     }
 }

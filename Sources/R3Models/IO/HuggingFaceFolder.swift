@@ -59,6 +59,11 @@ extension LanguageModel {
                 throw ModelError("\(f.path): tensor '\(t.name)' has dtype \(e.dtype.rawValue); F32, F16 or BF16 expected")
             }
             try f.read(t.name, into: params.pointer + t.offset)
+            let values = UnsafeBufferPointer(start: params.pointer + t.offset, count: t.count)
+            if let first = values.firstIndex(where: { !$0.isFinite }) {
+                let count = values.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
+                throw ModelError("\(f.path): tensor '\(t.name)' holds \(count) non-finite value\(count == 1 ? "" : "s") (first: \(values[first]) at index \(first)); the checkpoint is damaged, or was saved after a diverging step")
+            }
         }
         for name in location.keys where !expected.contains(name) {
             if name.hasSuffix("rotary_emb.inv_freq") || (config.tieWordEmbeddings && name == "lm_head.weight") { continue }

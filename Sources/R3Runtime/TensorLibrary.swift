@@ -59,6 +59,9 @@ enum TensorLibrary {
                 doc: "Normal samples mean + std * z of `shape` (torch.randn), drawn in row-major order from a generator seeded with `seed` (the same seed gives the same tensor on every machine), or, without a seed, from the session's generator (seeded 0 at start; see manualSeed). grad: true makes it a parameter: randn([2, 3], seed: 1, grad: true).") { a in
             let shape = try TensorValues.shape(a)
             let mean = try TensorValues.float(a, "mean"), std = try TensorValues.float(a, "std")
+            guard std >= 0, std.isFinite, mean.isFinite else {
+                throw a.error(std.isFinite && mean.isFinite ? "argument 'std' must not be negative, got \(Formatter.number(Double(std)))" : "mean and std must be finite")
+            }
             let t = try TensorValues.run(a) {
                 if a.isGiven("seed") { return try Tensor.randn(shape, seed: try TaskValues.seed(a), mean: mean, std: std) }
                 return try TensorSession.of(a.interpreter).draw { try Tensor.randn(shape, mean: mean, std: std, using: &$0) }
@@ -69,6 +72,9 @@ enum TensorLibrary {
                 doc: "Uniform samples in [low, high) of `shape` (torch.rand for the defaults), in row-major order, from a generator seeded with `seed` or from the session's generator (see manualSeed). grad: true makes it a parameter.") { a in
             let shape = try TensorValues.shape(a)
             let low = try TensorValues.float(a, "low"), high = try TensorValues.float(a, "high")
+            guard low.isFinite, high.isFinite, low <= high else {
+                throw a.error(low.isFinite && high.isFinite ? "argument 'low' (\(Formatter.number(Double(low)))) must not be above 'high' (\(Formatter.number(Double(high))))" : "low and high must be finite")
+            }
             let t = try TensorValues.run(a) {
                 if a.isGiven("seed") { return try Tensor.rand(shape, seed: try TaskValues.seed(a), low: low, high: high) }
                 return try TensorSession.of(a.interpreter).draw { try Tensor.rand(shape, low: low, high: high, using: &$0) }

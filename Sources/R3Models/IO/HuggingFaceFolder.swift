@@ -62,7 +62,7 @@ extension LanguageModel {
             let values = UnsafeBufferPointer(start: params.pointer + t.offset, count: t.count)
             if let first = values.firstIndex(where: { !$0.isFinite }) {
                 let count = values.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
-                throw ModelError("\(f.path): tensor '\(t.name)' holds \(count) non-finite value\(count == 1 ? "" : "s") (first: \(values[first]) at index \(first)); the checkpoint is damaged, or was saved after a diverging step")
+                throw ModelError("\(f.path): tensor '\(t.name)' holds \(count) non-finite value\(count == 1 ? "" : "s") (first: \(values[first].isNaN ? "nan" : "\(values[first])") at index \(first)); the checkpoint is damaged, or was saved after a diverging step")
             }
         }
         for name in location.keys where !expected.contains(name) {

@@ -24,6 +24,8 @@ extension Tensor: CustomStringConvertible {
         var suffix = ""
         if shape.contains(0) { suffix += ", shape: \(fmt(shape))" }
         if requiresGrad { suffix += ", requiresGrad: true" }
+        // No values to show: the shape says it all (and a huge axis beside an empty one costs nothing).
+        if shape.contains(0) { return prefix + "[]" + suffix + ")" }
         let c = contiguousData()
         let p = c.pointer
         let summarise = count > options.threshold
@@ -38,7 +40,7 @@ extension Tensor: CustomStringConvertible {
             if d == rank { values.append(p[base]); return }
             for i in shown[d] { collect(d + 1, base + i * strides[d]) }
         }
-        if !shape.contains(0) { collect(0, 0) }
+        collect(0, 0)
         let format = Tensor.numberFormat(values, precision: options.precision)
         let strings = values.map(format)
         let width = strings.map(\.count).max() ?? 0
@@ -77,7 +79,6 @@ extension Tensor: CustomStringConvertible {
             }
             return "[" + parts.joined(separator: sep) + "]"
         }
-        if shape.contains(0) { return prefix + String(repeating: "[", count: 1) + "]" + suffix + ")" }
         return prefix + render(0, indent: prefix.count) + suffix + ")"
     }
 

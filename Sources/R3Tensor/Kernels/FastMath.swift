@@ -6,7 +6,7 @@ enum FastMath {
     /// -87.34, inf above 88.72, NaN for NaN.
     @inline(__always)
     static func exp(_ x0: Float) -> Float {
-        let x = x0 > 88.376_26 ? 88.376_26 : (x0 < -87.336_54 ? -87.336_54 : x0)
+        let x = x0 > 88.722_83 ? 88.722_83 : (x0 < -87.336_54 ? -87.336_54 : x0)
         let t = x * 1.442_695_04 + 12_582_912.0  // round(x / ln 2) lands in the low mantissa bits
         let n = t - 12_582_912.0
         let e = t.bitPattern &- 0x4B40_0000
@@ -17,7 +17,9 @@ enum FastMath {
         p = p * r + 0.499_988_95
         p = p * r + 0.999_999_69
         p = p * r + 1.000_000_07
-        let scaled = p * Float(bitPattern: (e &+ 127) &<< 23)
+        // 2^n as 2^(n-1) * 2 for positive x, so n = 128 (x up to 88.72) builds a finite exponent.
+        let half: UInt32 = x0 > 0 ? 1 : 0
+        let scaled = p * Float(bitPattern: (e &- half &+ 127) &<< 23) * Float(1 &+ half)
         return x0 < -87.336_54 ? 0 : (x0 > 88.722_83 ? .infinity : scaled)
     }
 

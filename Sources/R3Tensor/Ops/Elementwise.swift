@@ -25,7 +25,8 @@ struct SquareE: ElementFunction { @inline(__always) func callAsFunction(_ x: Flo
 struct SqrtE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x.squareRoot() } }
 struct LogE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.log(x) } }
 struct AbsE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { Swift.abs(x) } }
-struct ReluE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? x : 0 } }
+/// max(x, 0), with NaN kept (as PyTorch does).
+struct ReluE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 || x != x ? x : 0 } }
 struct SignE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? 1 : (x < 0 ? -1 : 0) } }
 struct IsFiniteE: ElementFunction { @inline(__always) func callAsFunction(_ x: Float) -> Float { x.isFinite ? 1 : 0 } }
 /// 1 - y² (tanh's derivative from its output).

@@ -42,18 +42,21 @@ extension Tensor {
                     let o = k / inner, c0 = k % inner
                     let c1 = Swift.min(inner, c0 + (range.upperBound - k))
                     let dst = po.p + o * inner, base = px.p + o * red * inner
+                    if red == 0 {
+                        // An empty axis: nothing to read (base points at no element).
+                        let fill: Float = kind == .sum ? 0 : .nan
+                        for c in c0..<c1 { dst[c] = fill }
+                        k += c1 - c0
+                        continue
+                    }
                     for c in c0..<c1 { dst[c] = base[c] }
-                    for r in 1..<Swift.max(red, 1) {
+                    for r in 1..<red {
                         let row = base + r * inner
                         switch kind {
                         case .sum: for c in c0..<c1 { dst[c] += row[c] }
                         case .max: for c in c0..<c1 { let v = row[c]; dst[c] = v > dst[c] || v != v ? v : dst[c] }
                         case .min: for c in c0..<c1 { let v = row[c]; dst[c] = v < dst[c] || v != v ? v : dst[c] }
                         }
-                    }
-                    if red == 0 {
-                        let fill: Float = kind == .sum ? 0 : .nan
-                        for c in c0..<c1 { dst[c] = fill }
                     }
                     k += c1 - c0
                 }
@@ -147,16 +150,17 @@ extension Tensor {
         return Autograd.record(out, .mean(inputShape: shape, axes: ax, keepDim: keepDim), inputs: [self])
     }
 
-    /// The largest element (rank 0). Its gradient goes to the first position holding it.
-    public func max() -> Tensor { (try? extremum(axis: nil, keepDim: false, largest: true, op: "max")) ?? self }
+    /// The largest element (rank 0). Its gradient goes to the first position holding it. An empty
+    /// tensor has none: an error, as in PyTorch.
+    public func max() throws -> Tensor { try extremum(axis: nil, keepDim: false, largest: true, op: "max") }
 
     /// The largest values along `axis` (values only; see `argmax`). Gradient to the first maximum.
     public func max(axis: Int, keepDim: Bool = false) throws -> Tensor {
         try extremum(axis: axis, keepDim: keepDim, largest: true, op: "max")
     }
 
-    /// The smallest element (rank 0).
-    public func min() -> Tensor { (try? extremum(axis: nil, keepDim: false, largest: false, op: "min")) ?? self }
+    /// The smallest element (rank 0); an error for an empty tensor.
+    public func min() throws -> Tensor { try extremum(axis: nil, keepDim: false, largest: false, op: "min") }
 
     /// The smallest values along `axis`. Gradient to the first minimum.
     public func min(axis: Int, keepDim: Bool = false) throws -> Tensor {
@@ -189,7 +193,10 @@ extension Tensor {
             a = ax
             outer = shape[..<ax].reduce(1, *); red = shape[ax]; inner = shape[(ax + 1)...].reduce(1, *)
         }
-        if red == 0 { throw TensorError(op, "cannot reduce an empty axis (shape \(fmt(shape)))") }
+        if red == 0 {
+            throw TensorError(op, axis == nil ? "the tensor is empty (shape \(fmt(shape))): it has no \(op)imum"
+                                              : "cannot reduce an empty axis (shape \(fmt(shape)))")
+        }
         if red > Int(Int32.max) { throw TensorError(op, "axis too long (\(red) elements)") }
         var idx = [Int32](repeating: 0, count: outer * inner)
         let p = c.pointer

@@ -8,3 +8,5 @@ print(u.min().item() >= -1, u.max().item() < 3, abs(u.mean().item() - 1) < 0.03)
 # About a third of standard normals lie outside [-1, 1].
 let outside = (randn([100000], seed: 3).abs() > 1).mean().item()
 print(abs(outside - 0.3173) < 0.01)  # expect: true
+try { rand([3], seed: 1, low: 1, high: 0) } catch e { print(e) }  # expect: rand(): argument 'low' (1) must not be above 'high' (0)
+try { randn([3], seed: 1, std: -1) } catch e { print(e) }  # expect: randn(): argument 'std' must not be negative, got -1

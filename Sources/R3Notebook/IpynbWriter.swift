@@ -32,7 +32,7 @@ public struct IpynbWriter: Sendable {
                 cells.append(.object([("cell_type", .string("code")),
                                       ("execution_count", cell.executionCount.map { .integer($0) } ?? .null),
                                       ("id", id), ("metadata", .object(metadata)),
-                                      ("outputs", .array(outputs(cell.outputs))), ("source", lines(cell.source))]))
+                                      ("outputs", .array(outputs(cell.outputs, executionCount: cell.executionCount))), ("source", lines(cell.source))]))
             }
         }
         let notebook = JSON.object([
@@ -54,10 +54,15 @@ public struct IpynbWriter: Sendable {
         try atomically(Data(json(document).utf8), path)
     }
 
-    private func outputs(_ outputs: [CellOutput]) -> [JSON] {
+    private func outputs(_ outputs: [CellOutput], executionCount: Int?) -> [JSON] {
         var result: [JSON] = []
         for output in outputs {
             switch output {
+            case .result(let text):
+                result.append(.object([("output_type", .string("execute_result")),
+                                       ("execution_count", executionCount.map { .integer($0) } ?? .null),
+                                       ("data", .object([("text/plain", lines(text))])),
+                                       ("metadata", .object([]))]))
             case .stream(let text):
                 // Consecutive prints form one stream output, as Jupyter shows them.
                 if case .object(let fields)? = result.last, fields.first?.1 == .string("stream"),

@@ -33,7 +33,7 @@ public struct MarkdownWriter: Sendable {
                 var imageCount = 0
                 for output in cell.outputs {
                     switch output {
-                    case .stream(let text):
+                    case .stream(let text), .result(let text):
                         pendingText += text
                     case .image(let path, let png, _):
                         flushText()

@@ -65,6 +65,8 @@ public struct CellTiming: Equatable, Sendable {
 public enum CellOutput: Equatable, Sendable {
     /// Printed text.
     case stream(String)
+    /// The value the cell ended with, as text (Jupyter's `Out[n]`, an `execute_result`).
+    case result(String)
     /// A figure: PNG bytes; `path` is where the script saved it (if it did), `text` a plain-text
     /// rendering for viewers without images.
     case image(path: String?, png: Data, text: String? = nil)

@@ -85,7 +85,7 @@ public final class NotebookRunner {
             do {
                 let file = SourceFile(name: name, text: source.source, path: fullPath, firstLine: source.sourceLine)
                 let value = try interpreter.run(file)
-                try show(value, on: display)
+                try show(value, on: display, recorder: cell)
             } catch let error as ScriptError {
                 Display.flush()
                 let message = Diagnostics.render(error, color: false)
@@ -108,7 +108,7 @@ public final class NotebookRunner {
     }
 
     /// The value a cell ends with: figures and tables are shown, other values echoed as text.
-    private func show(_ value: Value?, on display: NotebookDisplay) throws {
+    private func show(_ value: Value?, on display: NotebookDisplay, recorder: CellRecorder) throws {
         guard let value, !value.isNil else { return }
         if case .native(let object as DisplayableValue) = value {
             object.cancelDeferredShow()
@@ -116,7 +116,7 @@ public final class NotebookRunner {
             if let text = try object.display(on: display), !text.isEmpty { interpreter.output(text) }
         } else {
             Display.flush()
-            interpreter.output(Formatter.repr(value) + "\n")
+            recorder.append(.result(Formatter.repr(value)))
         }
     }
 }

@@ -18,7 +18,10 @@ enum ModelTraining {
         let examples = try ModelValues.examples(a, "examples")
         let config = try fitConfig(a)
         let resume = try a.optionalString("resume")
-        let length = min(config.maxLength ?? model.config.maxPositions, model.config.maxPositions)
+        if let asked = config.maxLength, asked > model.config.maxPositions {
+            throw a.error("argument 'maxLength' (\(asked)) is longer than the model's context of \(model.config.maxPositions) tokens; leave it out to cut examples to the context")
+        }
+        let length = config.maxLength ?? model.config.maxPositions
         try ModelValues.checkMemory(a, floats: ModelValues.trainingFloats(model.config, batch: config.batchSize, length: length),
                                     "training with batchSize \(config.batchSize) x \(length) tokens")
 

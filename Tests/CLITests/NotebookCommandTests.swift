@@ -122,7 +122,9 @@ final class NotebookCommandTests: XCTestCase {
         XCTAssertEqual(cells.map { $0["cell_type"] as? String }, ["markdown", "code", "code"])
         XCTAssertEqual(cells.map { $0["execution_count"] as? Int }, [nil, 1, 2])
         let outputs = cells[2]["outputs"] as? [[String: Any]] ?? []
-        XCTAssertEqual(outputs.map { $0["output_type"] as? String }, ["display_data", "display_data", "stream"])
+        XCTAssertEqual(outputs.map { $0["output_type"] as? String }, ["display_data", "display_data", "execute_result"],
+                       "the value the cell ends with is Jupyter's Out[2]")
+        XCTAssertEqual(outputs.last?["execution_count"] as? Int, 2)
         let data = outputs.first?["data"] as? [String: Any]
         let png = Data(base64Encoded: (data?["image/png"] as? String ?? "").trimmingCharacters(in: .newlines)) ?? Data()
         XCTAssertEqual(pngSize(png)?.width, 800)

@@ -58,7 +58,7 @@ final class NotebookRunnerTests: XCTestCase {
         XCTAssertNotNil(cells[1].timing?.start)
         XCTAssertNil(cells[2].executionCount, "an empty cell does not run")
         XCTAssertNil(cells[2].timing)
-        XCTAssertEqual(cells[3].outputs, [.stream("42\n")], "the value a cell ends with is shown, as Jupyter's Out")
+        XCTAssertEqual(cells[3].outputs, [.result("42")], "the value a cell ends with is shown, as Jupyter's Out")
         XCTAssertEqual(cells[3].executionCount, 2)
     }
 

@@ -45,6 +45,8 @@ final class IpynbWriterTests: XCTestCase {
             ("markdown-only", try NotebookDocument(percentFormat: "# %% [markdown]\n# Only text\n", file: "m.r3")),
             ("empty", NotebookDocument(cells: [])),
             ("parsed", try NotebookDocument(percentFormat: "x = 1\n# %% Title\n# %%\n", file: "p.r3")),
+            ("values", NotebookDocument(cells: [NotebookCell(kind: .code, source: "print(1)\nx + 1", outputs: [.stream("1\n"), .result("42")],
+                                                             executionCount: 7)])),
         ]
         var paths: [String] = []
         for (name, document) in documents {
@@ -227,6 +229,10 @@ func checkNotebookStructure(_ object: Any, file: StaticString = #filePath, line:
                     if let png = data["image/png"] as? String {
                         XCTAssertNotNil(Data(base64Encoded: png.trimmingCharacters(in: .newlines)), file: file, line: line)
                     }
+                case "execute_result":
+                    XCTAssertEqual(Set(output.keys), ["output_type", "execution_count", "data", "metadata"], file: file, line: line)
+                    XCTAssertEqual(output["execution_count"] as? Int, cell["execution_count"] as? Int, "Out[n] matches In[n]", file: file, line: line)
+                    XCTAssertNotNil((output["data"] as? [String: Any])?["text/plain"] as? [String], file: file, line: line)
                 case "error":
                     XCTAssertEqual(Set(output.keys), ["output_type", "ename", "evalue", "traceback"], file: file, line: line)
                     XCTAssertNotNil(output["traceback"] as? [String], file: file, line: line)

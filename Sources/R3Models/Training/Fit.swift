@@ -86,7 +86,10 @@ public struct FitResult: Sendable {
 @discardableResult
 public func fit(_ model: LanguageModel, _ examples: [Example], config: FitConfig = FitConfig(), resumeFrom: String? = nil,
                 onStep: ((StepMetrics) -> Void)? = nil, shouldStop: (() -> Bool)? = nil) throws -> FitResult {
-    let maxLength = min(config.maxLength ?? model.config.maxPositions, model.config.maxPositions)
+    if let asked = config.maxLength, asked > model.config.maxPositions {
+        throw ModelError("fit: maxLength \(asked) is longer than the model's context of \(model.config.maxPositions) tokens; examples are cut to the context (leave maxLength out for that)")
+    }
+    let maxLength = config.maxLength ?? model.config.maxPositions
     guard config.steps > 0, config.batchSize > 0, maxLength > 1 else {
         throw ModelError("fit: steps, batchSize and maxLength must be positive (got \(config.steps), \(config.batchSize), \(maxLength))")
     }

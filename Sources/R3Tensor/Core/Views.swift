@@ -192,6 +192,9 @@ extension Tensor {
     /// written inside `withNoGrad { }`.
     public mutating func assign(_ value: Tensor, at indices: [TensorIndex]) throws {
         let r = try resolveIndices(indices, op: "assign")
+        // NumPy drops a value's leading axes of size 1 beyond the target's rank (t[0] = [[1, 2]]).
+        var value = value
+        while value.rank > r.final.count, value.shape.first == 1 { value = try value.reshaped(Array(value.shape.dropFirst())) }
         let v: Tensor
         do { v = try value.expanded(to: r.final) } catch {
             throw TensorError("assign", "cannot broadcast value of shape \(fmt(value.shape)) to the indexed shape \(fmt(r.final))")

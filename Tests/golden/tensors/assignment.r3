@@ -21,6 +21,10 @@ let c = t.copy()
 c[1, 1] = -6
 print(t[0, 0].item(), t[1, 1].item(), row[0].item(), c[1, 1].item())  # expect: 100 8 -5 -6
 try { t[0] = [1, 2] } catch e { print(e) }  # expect: item assignment: cannot broadcast value of shape [2] to the indexed shape [3]
+var w = zeros([3, 4])
+w[2, 1..<3] = tensor([[4, 4]])
+print(w[2].list())  # expect: [0, 4, 4, 0]
+try { w[2, 1..<3] = tensor([[4, 4], [5, 5]]) } catch e { print(e) }  # expect: item assignment: cannot broadcast value of shape [2, 2] to the indexed shape [2]
 try { t[0] = "x" } catch e { print(e) }  # expect: cannot assign a string into a tensor: assign a number, a list of numbers or a tensor
 let y = ones([2], grad: true) * 2
 y[0] = 1  # expect error: item assignment: cannot modify a tensor computed by mul in place; detach() it first

@@ -122,6 +122,10 @@ final class CountdownVerifierTests: XCTestCase {
         assertPass(t, "<think>44+19=63, 63+35=98</think>\n<answer> 44 + 19 + 35 </answer>", tags)
         assertPass(t, "<answer>1 + 2</answer> on reflection <answer>\n44 + 19 + 35\n</answer>", tags)
         assertPass(t, "<answer>x <answer>44 + 19 + 35</answer>", tags)   // the nearest opening tag
+        // A stray closing tag after a complete pair closes nothing and is skipped (TinyZero's regex).
+        assertPass(t, "<answer>44 + 19 + 35</answer> (closing tag: </answer>)", tags)
+        assertPass(t, "<answer>44 + 19 + 35</answer></answer>", tags)
+        assertFail(t, "</answer> 44 + 19 + 35 </answer>", "no <answer>...</answer> in the output", tags)
         assertFail(t, "<answer>44 + 19 + 35</answer> then <answer>1</answer>", "uses 1, which is not given", tags)
         assertFail(t, "44 + 19 + 35", "no <answer>...</answer> in the output", tags)
         assertFail(t, "<answer>44 + 19 + 35", "no <answer>...</answer> in the output", tags)

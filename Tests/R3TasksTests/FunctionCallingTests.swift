@@ -61,6 +61,12 @@ final class FunctionCallingTests: XCTestCase {
         XCTAssertEqual(extra.reason, "get_weather: unexpected argument unit")
         let b = verify(#"[{"name": "get_weather", "arguments": {"city": true}}, {"name": "convert", "arguments": {"amount": 100, "from": "USD", "to": "EUR"}}]"#)
         XCTAssertEqual(b.reason, #"get_weather: argument city: expected "Paris", got true"#)
+        // Strings compare scalar by scalar, as the reference's exact equality: a decomposed "é"
+        // (e + U+0301) is not the precomposed one, though Swift's `==` calls them equal.
+        let cafe = try! FunctionCallingTask(query: "q", tools: [ToolSchema(name: "g", description: "d", parameters: [ToolParameter(name: "city", type: "str")])],
+                                            answers: [FunctionCall(name: "g", arguments: JSONObject([("city", .string("Caf\u{E9}"))]))])
+        XCTAssertTrue(FunctionCallingVerifier().verify(cafe, "[{\"name\": \"g\", \"arguments\": {\"city\": \"Caf\u{E9}\"}}]").passed)
+        XCTAssertFalse(FunctionCallingVerifier().verify(cafe, "[{\"name\": \"g\", \"arguments\": {\"city\": \"Cafe\u{301}\"}}]").passed)
     }
 
     func testMissingAndExtraCalls() {

@@ -51,7 +51,8 @@ public enum AnswerExtraction: String, Sendable, CaseIterable {
     /// The first line after leading whitespace (the compact formats: generation stops at a newline).
     case firstLine = "line"
     /// The content of the last `<answer>...</answer>` pair (the chat formats, TinyZero's rule): the
-    /// last `</answer>` and the nearest `<answer>` before it. Tags are case-sensitive.
+    /// last `</answer>` that closes an `<answer>`, and the nearest `<answer>` before it. Tags are
+    /// case-sensitive.
     case answerTags = "tags"
     /// The whole output, trimmed.
     case whole = "whole"
@@ -68,9 +69,15 @@ public enum AnswerExtraction: String, Sendable, CaseIterable {
             while hi < p.count && p[hi] != 0x0A { hi += 1 }
             return .success(trimmed(p, lo..<hi))
         case .answerTags:
-            guard let close = lastIndex(of: "</answer>", in: p, 0..<p.count) else { return .failure(.noAnswerTag) }
-            guard let open = lastIndex(of: "<answer>", in: p, 0..<close) else { return .failure(.noAnswerTag) }
-            return .success(trimmed(p, (open + 8)..<close))
+            // The last closing tag that closes something: a stray `</answer>` after a complete pair
+            // (`<answer>1+2</answer> done </answer>`) is skipped, as TinyZero's regex skips it.
+            var end = p.count
+            while let close = lastIndex(of: "</answer>", in: p, 0..<end) {
+                guard let open = lastIndex(of: "<answer>", in: p, 0..<close) else { break }
+                if lastIndex(of: "</answer>", in: p, (open + 8)..<close) == nil { return .success(trimmed(p, (open + 8)..<close)) }
+                end = close
+            }
+            return .failure(.noAnswerTag)
         }
     }
 }

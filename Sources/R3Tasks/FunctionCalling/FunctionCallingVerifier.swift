@@ -250,7 +250,10 @@ public struct FunctionCallingVerifier: Sendable, Equatable {
     public func valuesEqual(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)):
-            return normalizeWhitespace ? collapsingWhitespace(x) == collapsingWhitespace(y) : x == y
+            // Scalar by scalar, as the reference's exact comparison: Swift's `==` would also match
+            // canonically equivalent spellings ("Caf\u{E9}" and "Cafe\u{301}").
+            let (u, v) = normalizeWhitespace ? (collapsingWhitespace(x), collapsingWhitespace(y)) : (x, y)
+            return u.unicodeScalars.elementsEqual(v.unicodeScalars)
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
             for i in x.indices where !valuesEqual(x[i], y[i]) { return false }

@@ -80,6 +80,13 @@ final class GoldenTests: XCTestCase {
     }
 
     func testGoldenScripts() {
+        // The scripts write their files under /tmp/r3-golden-*; remove them when the run ends.
+        addTeardownBlock {
+            let fm = FileManager.default
+            for name in (try? fm.contentsOfDirectory(atPath: "/tmp")) ?? [] where name.hasPrefix("r3-golden-") {
+                try? fm.removeItem(atPath: "/tmp/" + name)
+            }
+        }
         let files = GoldenTests.goldenFiles()
         XCTAssertGreaterThanOrEqual(files.count, 80, "the language needs at least 80 golden tests")
         for url in files {

@@ -114,9 +114,7 @@ final class REPLTests: XCTestCase {
         try t.type("loaded")
         t.waitFor("undefined variable 'loaded'")
         try t.type(":quit")
-        let deadline = Date().addingTimeInterval(10)
-        while t.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertFalse(t.isRunning)
+        XCTAssertTrue(t.waitForExit())
         let history = try String(contentsOfFile: t.historyPath, encoding: .utf8)
         XCTAssertTrue(history.contains(":load \(file)"), history)
         XCTAssertTrue(history.contains("loaded"), history)
@@ -126,9 +124,7 @@ final class REPLTests: XCTestCase {
         let t = try TerminalSession()
         t.waitFor("r3>")
         try t.press("C-d")
-        let deadline = Date().addingTimeInterval(10)
-        while t.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertFalse(t.isRunning)
+        XCTAssertTrue(t.waitForExit())
     }
 
     func testHistoryIsSavedInTheHomeDirectoryByDefault() throws {
@@ -139,46 +135,43 @@ final class REPLTests: XCTestCase {
         t.waitFor("r3>")
         try t.type("let inHome = 7")
         try t.type(":quit")
-        let deadline = Date().addingTimeInterval(10)
-        while t.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertFalse(t.isRunning)
+        XCTAssertTrue(t.waitForExit())
         let history = try String(contentsOfFile: home.appendingPathComponent(".r3_history").path, encoding: .utf8)
         XCTAssertTrue(history.contains("let inHome = 7"), history)
     }
 
-    func testHistoryIsRecalledInANewSession() throws {
+    /// Runs `typing` in a session on a fresh history file, ends it with Ctrl-D, and returns a second
+    /// session on the same file at its prompt. The file is removed when the test ends.
+    private func sessionAfter(typing: (TerminalSession) throws -> Void) throws -> TerminalSession {
         let history = FileManager.default.temporaryDirectory.appendingPathComponent("r3-hist-\(UUID().uuidString)").path
-        let first = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: history) }
+        let command = "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())"
+        let first = try TerminalSession(command: command)
         first.waitFor("r3>")
-        try first.type("let remembered = 12345")
+        try typing(first)
         try first.press("C-d")
-        let end = Date().addingTimeInterval(10)
-        while first.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+        first.waitForExit()
         Thread.sleep(forTimeInterval: 0.5)
-        let second = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
+        let second = try TerminalSession(command: command)
         second.waitFor("r3>")
+        return second
+    }
+
+    func testHistoryIsRecalledInANewSession() throws {
+        let second = try sessionAfter { try $0.type("let remembered = 12345") }
         try second.press("Up")
         second.waitFor("r3> let remembered = 12345")
-        try? FileManager.default.removeItem(atPath: history)
     }
 
     /// A block typed over several lines comes back from a new session's history as one entry, and
     /// Enter runs all of it.
     func testAMultiLineEntryIsRecalledWholeInANewSession() throws {
-        let history = FileManager.default.temporaryDirectory.appendingPathComponent("r3-hist-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: history) }
-        let first = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
-        first.waitFor("r3>")
-        try first.type("fn twice(v) {")
-        first.waitFor("...>")
-        try first.type("  v * 2")
-        try first.type("}")
-        try first.press("C-d")
-        let end = Date().addingTimeInterval(10)
-        while first.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
-        Thread.sleep(forTimeInterval: 0.5)
-        let second = try TerminalSession(command: "env R3_HISTORY=\(history) NO_COLOR=1 \(try R3Binary.require())")
-        second.waitFor("r3>")
+        let second = try sessionAfter { first in
+            try first.type("fn twice(v) {")
+            first.waitFor("...>")
+            try first.type("  v * 2")
+            try first.type("}")
+        }
         try second.press("Up")
         second.waitFor("fn twice(v) {")
         try second.press("Enter")

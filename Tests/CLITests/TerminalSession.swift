@@ -103,4 +103,12 @@ final class TerminalSession {
     func count(_ text: String) -> Int { screen.components(separatedBy: text).count - 1 }
 
     var isRunning: Bool { (try? tmux(["list-panes", "-t", "main", "-F", "#{pane_dead}"]))?.contains("0") ?? false }
+
+    /// Waits up to `timeout` seconds for r3 to end; true when it has.
+    @discardableResult
+    func waitForExit(timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return !isRunning
+    }
 }

@@ -9,8 +9,9 @@ import Glibc
 /// a crash after it leaves the new one. Stale temporaries of earlier crashes are removed.
 ///
 /// Only a model folder is ever replaced: an existing destination must be a folder whose entries are
-/// all files of a model folder (Hugging Face model and tokenizer files, checkpoint state). Anything else there (a file in place of the folder, notes, data, subfolders)
-/// is an error and nothing is written, so saving to the wrong path loses no data.
+/// all files of a model folder (Hugging Face model and tokenizer files, checkpoint state). Anything
+/// else there (a file in place of the folder, notes, data, subfolders) is an error and nothing is
+/// written, so saving to the wrong path loses no data.
 enum AtomicFolder {
     /// The files of a model or checkpoint folder, which a save may replace.
     static let modelFolderFiles: Set<String> = [

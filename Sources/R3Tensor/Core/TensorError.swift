@@ -20,3 +20,6 @@ public struct TensorError: Error, CustomStringConvertible, Equatable, Sendable {
 /// `[2, 3]`: the spelling of a shape in every error message and in `Tensor.description`.
 @inline(__always)
 func fmt(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+
+/// A value in an error message: `nan` for every NaN (Swift prints one with its sign bit as `-nan`).
+func fmt(_ value: Float) -> String { value.isNaN ? "nan" : "\(value)" }

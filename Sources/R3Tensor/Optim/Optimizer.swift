@@ -111,7 +111,7 @@ struct ParameterSet {
     func finiteGradients(op: String, loss: Tensor?) throws -> [Tensor?] {
         if let loss {
             let bad = loss.toArray().first { !$0.isFinite }
-            if let bad { throw TensorError(op, "the loss is \(bad.isNaN ? "nan" : "\(bad)"); no parameter was updated") }
+            if let bad { throw TensorError(op, "the loss is \(fmt(bad)); no parameter was updated") }
         }
         return try zip(tensors, names).map { p, name in
             guard let g = p.gradIfPresent else { return nil }
@@ -123,7 +123,7 @@ struct ParameterSet {
             }
             if bad > 0 {
                 throw TensorError(op, "the gradient of parameter '\(name)' (shape \(fmt(p.shape))) has \(bad) non-finite value\(bad == 1 ? "" : "s") "
-                    + "(first: \(ptr[first].isNaN ? "nan" : "\(ptr[first])") at index \(first)); no parameter was updated")
+                    + "(first: \(fmt(ptr[first])) at index \(first)); no parameter was updated")
             }
             return g
         }

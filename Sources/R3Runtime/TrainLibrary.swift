@@ -120,8 +120,8 @@ enum TrainLibrary {
         return .native(DatasetObject(mined.failures.map { .native(FailedTaskObject($0, format: format, verifier: verifier)) }))
     }
 
-    static let evaluate = Builtin("evaluate(model, tasks, name = nil, \(samplingOptions), verifier = nil, style = nil, reflectionPrompt = nil, retryPrompt = nil)",
-                                  doc: "The paper's evaluation: a first attempt at every task, and for each failure a reflection and a retry. Returns an Evaluation with firstTry and secondTry (accuracy in [0, 1]: passed on the first try; passed on the first try or the retry), count and reflectionLength (mean tokens). Greedy by default. name labels it in tables (default: the model's family and size). table([vanilla, trained]) prints the paper's layout: model | vanilla 1st try | vanilla 2nd try | trained 1st try | trained 2nd try. Shows a progress bar on a terminal; Ctrl-C stops early with the tasks done so far.") { a in
+    static let evaluate = Builtin("evaluate(model, tasks, name = nil, \(samplingOptions), verifier = nil, style = nil, reflectionPrompt = nil, retryPrompt = nil, reflectionSamples = 0, reflectionTemperature = 1)",
+                                  doc: "The paper's evaluation: a first attempt at every task, and for each failure a reflection and a retry. Returns an Evaluation with firstTry and secondTry (accuracy in [0, 1]: passed on the first try; passed on the first try or the retry), count and reflectionLength (mean tokens). Greedy by default. name labels it in tables (default: the model's family and size). table([vanilla, trained]) prints the paper's layout: model | vanilla 1st try | vanilla 2nd try | trained 1st try | trained 2nd try. reflectionSamples: k > 0 also samples k reflections per failed task at reflectionTemperature, each with its own retry, and e.secondTryBestOf(j) (j <= k) gives the second-try accuracy if the best of j reflections counted (the unbiased pass@j estimator): how much a reflection trainer could gain. Shows a progress bar on a terminal; Ctrl-C stops early with the tasks done so far.") { a in
         let object = try TrainValues.model(a)
         let m = object.model
         let tasks = try TrainValues.tasks(a, "tasks")
@@ -129,10 +129,18 @@ enum TrainLibrary {
         let format = try TrainValues.format(a, model: m, kind: tasks.first?.kind)
         let sampler = EpisodeSampler(model: m, format: format, verifier: try TrainValues.verifier(a))
         let name = try a.optionalString("name") ?? defaultName(m)
+        let samples = try a.int("reflectionSamples")
+        guard (0...1024).contains(samples) else { throw a.error("argument 'reflectionSamples' must be a whole number from 0 to 1024, got \(samples)") }
+        let sampling = try TrainValues.sampling(a)
+        var sampled = sampling
+        sampled.temperature = try a.number("reflectionTemperature")
+        guard sampled.temperature > 0, sampled.temperature.isFinite else {
+            throw a.error("argument 'reflectionTemperature' must be a number > 0 (sampled reflections), got \(Formatter.number(sampled.temperature))")
+        }
         let bar = ProgressBar.forSession(of: a.interpreter, total: tasks.count, label: "evaluate")
         defer { bar.finish() }
         let result = try TrainValues.run(a) {
-            try R3Train.evaluate(sampler, tasks, name: name, sampling: try TrainValues.sampling(a), seed: try TaskValues.seed(a),
+            try R3Train.evaluate(sampler, tasks, name: name, sampling: sampling, reflectionSamples: samples, sampledReflection: sampled, seed: try TaskValues.seed(a),
                                  progress: { done, _ in bar.update(completed: done) }, shouldStop: { Interrupt.isRequested })
         }
         if result.count < tasks.count {

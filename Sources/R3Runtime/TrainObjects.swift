@@ -90,7 +90,20 @@ final class EvaluationObject: NativeObject, TableRows {
 
     override var typeName: String { "Evaluation" }
     override var description: String { evaluation.description }
-    override var memberNames: [String] { ["name", "count", "firstTry", "secondTry", "firstTryPasses", "secondTryPasses", "reflectionLength"] }
+    override var memberNames: [String] { ["name", "count", "firstTry", "secondTry", "firstTryPasses", "secondTryPasses", "reflectionLength", "reflectionSamples"] + Array(methods.keys) }
+    override var methods: [String: Builtin] { EvaluationObject.methodTable }
+
+    static let methodList: [Builtin] = [
+        Builtin("secondTryBestOf(k)", owner: "Evaluation",
+                                   doc: "The second-try accuracy (in [0, 1]) if, for each task failed on the first try, the best of k sampled reflections counted: the unbiased pass@k estimator over the evaluation's reflectionSamples. Needs evaluate(..., reflectionSamples: n) with 1 <= k <= n.") { a in
+            let e = a.receiver(as: EvaluationObject.self).evaluation
+            let k = try a.int("k")
+            guard e.reflectionSamples > 0 else { throw a.error("this evaluation sampled no reflections: pass reflectionSamples: n to evaluate") }
+            guard let v = e.secondTry(bestOf: k) else { throw a.error("argument 'k' must be from 1 to \(e.reflectionSamples) (the reflections sampled per failed task), got \(k)") }
+            return .number(v)
+        },
+    ]
+    static let methodTable: [String: Builtin] = Dictionary(uniqueKeysWithValues: methodList.map { ($0.shortName, $0) })
 
     override func property(_ name: String) throws -> Value? {
         let e = evaluation
@@ -102,6 +115,7 @@ final class EvaluationObject: NativeObject, TableRows {
         case "firstTryPasses": return .number(Double(e.firstTryPasses))
         case "secondTryPasses": return .number(Double(e.secondTryPasses))
         case "reflectionLength": return .number(e.meanReflectionLength)
+        case "reflectionSamples": return .number(Double(e.reflectionSamples))
         default: return nil
         }
     }

@@ -166,4 +166,22 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(e0.secondTry, 0)
         XCTAssertGreaterThan(e0.meanReflectionLength, 0)
     }
+
+    /// pass@k over sampled reflections, against hand-computed values: 4 tasks, one passed on the
+    /// first try, three failed with 0, 2 and 4 of 4 sampled retries passing.
+    func testSecondTryBestOfIsTheUnbiasedPassAtK() {
+        var e = Evaluation(name: "m", count: 4, firstTryPasses: 1, secondTryPasses: 1, meanReflectionLength: 0, meanAttemptLength: 0)
+        XCTAssertNil(e.secondTry(bestOf: 1), "no samples")
+        e.reflectionSamples = 4
+        e.sampledRetryPasses = [0, 2, 4]
+        let one: Double = (1 + 0 + 0.5 + 1) / 4
+        XCTAssertEqual(e.secondTry(bestOf: 1)!, one, accuracy: 1e-12)
+        // c = 2 of n = 4, k = 2: 1 - C(2, 2) / C(4, 2) = 5/6.
+        let two: Double = (2 + 5.0 / 6) / 4
+        XCTAssertEqual(e.secondTry(bestOf: 2)!, two, accuracy: 1e-12)
+        XCTAssertEqual(e.secondTry(bestOf: 3)!, 0.75, accuracy: 1e-12)
+        XCTAssertEqual(e.secondTry(bestOf: 4)!, 0.75, accuracy: 1e-12)
+        XCTAssertNil(e.secondTry(bestOf: 0))
+        XCTAssertNil(e.secondTry(bestOf: 5))
+    }
 }

@@ -157,16 +157,18 @@ enum TrainLibrary {
         return "\(m.config.family.rawValue) \(size)"
     }
 
-    static let reflectionDemonstrations = Builtin("reflectionDemonstrations(model, tasks, seed = 0, style = nil, reflectionPrompt = nil, retryPrompt = nil)",
-                                                  doc: "Warm-up data that teaches a small model the reflect / retry format: for each task, a [\"prompt\": ..., \"completion\": ...] record laid out as the model's episodes are (task prompt, a wrong first attempt, the reflection prompt; then, trained, a reflection that works the answer out and a correct retry). Compact Countdown reflections are the steps of a solution (`44+19=63 63+35=98`); function-calling ones plan each call with its arguments (`get_weather(city=\"Oslo\")`), after an attempt with one mistake, half of the time a wrong argument value. Mix with ds.demonstrations() and pass to fit. Tasks without a solution are left out.") { a in
+    static let reflectionDemonstrations = Builtin("reflectionDemonstrations(model, tasks, seed = 0, style = nil, reflectionPrompt = nil, retryPrompt = nil, wrongPlans = 0)",
+                                                  doc: "Warm-up data that teaches a small model the reflect / retry format: for each task, a [\"prompt\": ..., \"completion\": ...] record laid out as the model's episodes are (task prompt, a wrong first attempt, the reflection prompt; then, trained, a reflection that works the answer out and a correct retry). Compact Countdown reflections are the steps of a solution (`44+19=63 63+35=98`); function-calling ones plan each call with its arguments (`get_weather(city=\"Oslo\")`), after an attempt with one mistake, half of the time a wrong argument value. wrongPlans: compact Countdown reflections first work out up to this many plans that miss the target, with their true results (`44-19=25 25+35=60 44+19=63 63+35=98`), so the model learns to check a plan's result and try another. Mix with ds.demonstrations() and pass to fit. Tasks without a solution are left out.") { a in
         let m = try TrainValues.model(a).model
         let tasks = try TrainValues.tasks(a, "tasks")
         let format = try TrainValues.format(a, model: m, kind: tasks.first?.kind)
         var rng = RandomGenerator(seed: try TaskValues.seed(a))
+        let wrongPlans = try a.int("wrongPlans")
+        guard (0...8).contains(wrongPlans) else { throw a.error("argument 'wrongPlans' must be a whole number from 0 to 8, got \(wrongPlans)") }
         var out: [Value] = []
         for task in tasks {
             try Interrupt.check()
-            guard let demo = format.template.reflectionDemonstration(task, rng: &rng) else { continue }
+            guard let demo = format.template.reflectionDemonstration(task, wrongPlans: wrongPlans, rng: &rng) else { continue }
             let e = format.warmupExample(demo, kind: task.kind)
             out.append(.dict(DictObject([("prompt", .string(e.prompt)), ("completion", .string(e.completion))])))
         }

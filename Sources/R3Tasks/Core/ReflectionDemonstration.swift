@@ -23,9 +23,13 @@ public struct ReflectionDemonstration: Sendable, Equatable {
 extension TaskTemplate {
     /// A reflect / retry demonstration for `task` drawn with `rng`; nil for text tasks and for tasks
     /// without a plan (an unsolvable Countdown task).
-    public func reflectionDemonstration(_ task: AnyTask, rng: inout RandomGenerator) -> ReflectionDemonstration? {
+    ///
+    /// `wrongPlans`: for compact Countdown, the reflection first tries up to this many plans (a
+    /// uniform draw from 0...wrongPlans) that miss the target, each worked out with its true result,
+    /// and then the plan that reaches it. Other tasks ignore it.
+    public func reflectionDemonstration(_ task: AnyTask, wrongPlans: Int = 0, rng: inout RandomGenerator) -> ReflectionDemonstration? {
         switch task {
-        case .countdown(let t): return countdown.reflectionDemonstration(t, rng: &rng)
+        case .countdown(let t): return countdown.reflectionDemonstration(t, wrongPlans: wrongPlans, rng: &rng)
         case .functionCalling(let t): return functionCalling.reflectionDemonstration(t, rng: &rng)
         case .text: return nil
         }
@@ -36,15 +40,24 @@ extension CountdownPrompt {
     /// A failed attempt (a random wrong expression over the numbers), a reflection that works the
     /// solution out step by step, and the solution those steps give.
     ///
-    /// - compact: `44+19-35`, `44+19=63 63+35=98`, `44+19+35` (within `countdownAlphabet`);
+    /// - compact: `44+19-35`, `44+19=63 63+35=98`, `44+19+35` (within `countdownAlphabet`). With
+    ///   `wrongPlans` > 0 the reflection may first work out plans that miss, with their true results:
+    ///   `44-19=25 25+35=60 44+19=63 63+35=98`;
     /// - chat: `<answer> 44 + 19 - 35 </answer>`, "That equation does not reach 98. Step by step:
     ///   44 + 19 = 63, then 63 + 35 = 98.", `<answer> 44 + 19 + 35 </answer>`.
-    public func reflectionDemonstration(_ task: CountdownTask, rng: inout RandomGenerator) -> ReflectionDemonstration? {
+    public func reflectionDemonstration(_ task: CountdownTask, wrongPlans: Int = 0, rng: inout RandomGenerator) -> ReflectionDemonstration? {
         guard let plan = CountdownPlan.random(for: task, rng: &rng), let wrong = task.wrongAnswer(rng: &rng) else { return nil }
         switch style {
         case .compact:
+            var tried: [CountdownPlan] = []
+            if wrongPlans > 0 {
+                let misses = CountdownPlan.complete(task.nums).filter { $0.value != task.target }
+                let count = min(rng.nextInt(below: wrongPlans + 1), misses.count)
+                tried = (0..<count).map { _ in misses[rng.nextInt(below: misses.count)] }
+            }
             return ReflectionDemonstration(prompt: prompt(task), attempt: wrong.filter { $0 != " " },
-                                           reflection: plan.steps.map(\.compact).joined(separator: " "), retry: plan.compact)
+                                           reflection: (tried + [plan]).flatMap(\.steps).map(\.compact).joined(separator: " "),
+                                           retry: plan.compact)
         case .chat:
             return ReflectionDemonstration(
                 prompt: prompt(task), attempt: "<answer> \(wrong) </answer>",

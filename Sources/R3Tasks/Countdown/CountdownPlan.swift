@@ -16,6 +16,8 @@ public struct CountdownPlan: Sendable, Hashable {
     }
 
     public var steps: [Step]
+    /// The value of the last step.
+    public var value: Int { steps.last?.value ?? 0 }
     /// The whole expression with the fewest parentheses, spaced: `44 + 19 + 35`.
     public var expression: String
     /// The expression without spaces.
@@ -24,10 +26,16 @@ public struct CountdownPlan: Sendable, Hashable {
     /// Every plan for `task` whose intermediate values are whole numbers >= 0 (most tasks have
     /// several), in a fixed order. Tasks of more than 5 numbers return [] (the search grows too fast).
     public static func all(for task: CountdownTask) -> [CountdownPlan] {
-        guard task.nums.count <= 5 else { return [] }
+        complete(task.nums, reaching: task.target)
+    }
+
+    /// Every plan over `nums` that uses them all, whatever its value, or only those reaching
+    /// `target`; in a fixed order, without repeated expressions. More than 5 numbers give [].
+    public static func complete(_ nums: [Int], reaching target: Int? = nil) -> [CountdownPlan] {
+        guard nums.count <= 5 else { return [] }
         var out: [CountdownPlan] = []
         var seen = Set<String>()
-        search(task.nums.map(Term.number), steps: [], target: task.target) { plan in
+        search(nums.map(Term.number), steps: [], target: target) { plan in
             if seen.insert(plan.expression).inserted { out.append(plan) }
         }
         return out
@@ -48,9 +56,9 @@ public struct CountdownPlan: Sendable, Hashable {
         static func number(_ n: Int) -> Term { Term(value: n, text: String(n), precedence: 3) }
     }
 
-    private static func search(_ terms: [Term], steps: [Step], target: Int, found: (CountdownPlan) -> Void) {
+    private static func search(_ terms: [Term], steps: [Step], target: Int?, found: (CountdownPlan) -> Void) {
         if terms.count == 1 {
-            if terms[0].value == target { found(CountdownPlan(steps: steps, expression: terms[0].text)) }
+            if target == nil || terms[0].value == target { found(CountdownPlan(steps: steps, expression: terms[0].text)) }
             return
         }
         for i in terms.indices {

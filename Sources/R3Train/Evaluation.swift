@@ -16,8 +16,8 @@ public struct Evaluation: Sendable {
     public var meanReflectionLength: Double
     /// Mean length in tokens of the first attempts.
     public var meanAttemptLength: Double
-    /// Reflections sampled per failed task besides the greedy one (0: none), each followed by a
-    /// retry: the headroom a reflection trainer has.
+    /// Reflections sampled per failed task besides the one `secondTry` counts (0: none), each
+    /// followed by a retry: the headroom a reflection trainer has.
     public var reflectionSamples: Int = 0
     /// For each task failed on the first try, how many of its `reflectionSamples` sampled
     /// reflections led to a passing retry.

@@ -95,7 +95,7 @@ final class EvaluationObject: NativeObject, TableRows {
 
     static let methodList: [Builtin] = [
         Builtin("secondTryBestOf(k)", owner: "Evaluation",
-                                   doc: "The second-try accuracy (in [0, 1]) if, for each task failed on the first try, the best of k sampled reflections counted: the unbiased pass@k estimator over the evaluation's reflectionSamples. Needs evaluate(..., reflectionSamples: n) with 1 <= k <= n.") { a in
+                doc: "The second-try accuracy (in [0, 1]) if, for each task failed on the first try, the best of k sampled reflections counted: the unbiased pass@k estimator over the evaluation's reflectionSamples. Needs evaluate(..., reflectionSamples: n) with 1 <= k <= n.") { a in
             let e = a.receiver(as: EvaluationObject.self).evaluation
             let k = try a.int("k")
             guard e.reflectionSamples > 0 else { throw a.error("this evaluation sampled no reflections: pass reflectionSamples: n to evaluate") }

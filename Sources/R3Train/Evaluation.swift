@@ -77,14 +77,15 @@ public func evaluate(_ sampler: EpisodeSampler, _ tasks: [AnyTask], name: String
         let attempts = try sampler.attempts(part, sampling: sampling, seed: s)
         let failed = attempts.indices.filter { !attempts[$0].passed }
         let failedTasks = failed.map { part[$0] }
-        let reflected = try sampler.reflections(failedTasks, after: failed.map { attempts[$0] },
+        let failedAttempts = failed.map { attempts[$0] }
+        let reflected = try sampler.reflections(failedTasks, after: failedAttempts,
                                                 sampling: reflectionSampling ?? sampling, seed: s &+ 1)
         let retried = try sampler.retries(failedTasks, after: reflected, sampling: sampling, seed: s &+ 2)
         var sampledPasses = [Int](repeating: 0, count: failed.count)
         for j in 0..<result.reflectionSamples where !failed.isEmpty {
             // Sample j's seeds sit 2^32 apart, clear of the chunk offsets above.
             let sj = s &+ UInt64(j + 1) &* 0x1_0000_0000
-            let r = try sampler.reflections(failedTasks, after: failed.map { attempts[$0] }, sampling: sampledReflection, seed: sj)
+            let r = try sampler.reflections(failedTasks, after: failedAttempts, sampling: sampledReflection, seed: sj)
             let b = try sampler.retries(failedTasks, after: r, sampling: sampling, seed: sj &+ 1)
             for (i, turn) in b.enumerated() where turn.passed { sampledPasses[i] += 1 }
         }

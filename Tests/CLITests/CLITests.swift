@@ -193,4 +193,13 @@ final class CLITests: XCTestCase {
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("--group must be a positive whole number, got 'zero'"), bad.stderr)
     }
+
+    /// R3_THREADS sets the model kernels' worker count too, not only the tensor library's.
+    func testThreadsVariableSetsTheModelWorkers() throws {
+        for threads in ["1", "3"] {
+            let r = try R3Binary.run(["bench", "sample", "--config", "tiny", "--batch", "1"], environment: ["R3_THREADS": threads])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.stdout.contains(" threads=\(threads) "), r.stdout)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import CBLAS
 import Dispatch
 import Foundation
+import R3Tensor
 
 /// The thread count of the model kernels. R3 does its own splitting: OpenBLAS always runs on one
 /// thread inside `concurrentPerform` workers (matrix products split by rows, attention by
@@ -9,11 +10,12 @@ import Foundation
 public enum ModelThreads {
     nonisolated(unsafe) private static var _count = 0
 
-    /// Worker count (default: the active processor count).
+    /// Worker count (default: `TensorThreads.defaultCount`, that is `R3_THREADS` if set, else the
+    /// active processor count).
     public static var count: Int {
         get {
             if _count == 0 {
-                _count = max(1, ProcessInfo.processInfo.activeProcessorCount)
+                _count = TensorThreads.defaultCount
                 openblas_set_num_threads(1)
             }
             return _count

@@ -18,11 +18,16 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
 ///
 /// Default: the environment variable `R3_THREADS` if set, else the number of active processors.
 public enum TensorThreads {
-    private static let value: Locked<Int> = {
+    /// `R3_THREADS` if set, else the number of active processors, clamped to 1...256. The model
+    /// kernels (R3Models' `ModelThreads`) start from the same count.
+    public static let defaultCount: Int = {
         let env = ProcessInfo.processInfo.environment["R3_THREADS"].flatMap { Int($0) }
-        let n = Swift.min(256, Swift.max(1, env ?? ProcessInfo.processInfo.activeProcessorCount))
-        openblas_set_num_threads(Int32(n))
-        return Locked(n)
+        return Swift.min(256, Swift.max(1, env ?? ProcessInfo.processInfo.activeProcessorCount))
+    }()
+
+    private static let value: Locked<Int> = {
+        openblas_set_num_threads(Int32(defaultCount))
+        return Locked(defaultCount)
     }()
 
     /// The thread count (clamped to 1...256). Setting it also sets OpenBLAS's thread count.

@@ -14,8 +14,8 @@
 # `scripts/run notebooks/countdown.r3` runs it; `r3 notebook notebooks/countdown.r3 -o out.md`
 # renders it with its outputs and plots. `args` picks the seed: `r3 notebooks/countdown.r3 2`.
 #
-# At this scale expect a small gain (about +2 points on the second try, the first try within a
-# point of where it was); the figures over 3 seeds and the reasons are in docs/reflect-retry-reward.md.
+# At this scale expect a small gain (about +2 points on the second try, the first try within about
+# a point of where it was); the figures over 3 seeds and the reasons are in docs/reflect-retry-reward.md.
 
 # %% Tasks
 let seed = args.count > 0 ? number(args[0]) : 1

@@ -66,11 +66,11 @@ public enum CoreMethods {
         case (.dict(let d), "isEmpty"): return .bool(d.count == 0)
         case (.dict(let d), "keys"): return .list(ListObject(d.keys.map(\.value)))
         case (.dict(let d), "values"): return .list(ListObject(d.values))
-        case (.range(let r), "count"): return .number(Double(r.count))
+        case (.range(let r), "count"): return .number(r.size)
         case (.range(let r), "lowerBound"): return r.lower.map(Value.number) ?? .null
         case (.range(let r), "upperBound"): return r.upper.map(Value.number) ?? .null
         case (.range(let r), "first"): return r.count > 0 ? r.lower.map(Value.number) ?? .null : .null
-        case (.range(let r), "last"): return r.count > 0 ? r.lower.map { .number($0 + Double(r.count - 1)) } ?? .null : .null
+        case (.range(let r), "last"): return r.size > 0 ? r.lower.map { .number($0 + r.size - 1) } ?? .null : .null
         default: return nil
         }
     }

@@ -103,12 +103,15 @@ public final class RangeObject {
         self.inclusive = inclusive
     }
 
-    /// The number of integers in a bounded range.
-    public var count: Int {
+    /// The number of values a bounded range steps through (0 for an open one), exact as a number
+    /// beyond Int's range too: `(0..<9.3e18).count` is 9.3e18.
+    public var size: Double {
         guard let lo = lower, let hi = upper else { return 0 }
-        let n = (inclusive ? hi - lo + 1 : hi - lo).rounded(.up)
-        return n > 0 ? Int(min(n, Double(Int.max / 2))) : 0
+        return max(0, (inclusive ? hi - lo + 1 : hi - lo).rounded(.up))
     }
+
+    /// `size` as an Int for iteration, capped at Int.max / 2 (a loop that long never ends anyway).
+    public var count: Int { Int(min(size, Double(Int.max / 2))) }
 
     /// Resolves the range against a collection of `length` items, as half-open indices.
     /// Negative bounds count from the end.

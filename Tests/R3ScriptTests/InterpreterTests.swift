@@ -88,7 +88,7 @@ final class InterpreterTests: XCTestCase {
 
     func testInterruptStopsALoopAndClears() {
         let interp = Interpreter()
-        var failure: ScriptError?
+        nonisolated(unsafe) var failure: ScriptError?  // written by the thread before done.fulfill(), read after the wait
         let done = expectation(description: "interrupted")
         Thread.detachNewThread {
             do { try interp.run(SourceFile(name: "t", text: "while true {}")) } catch let e as ScriptError { failure = e } catch {}

@@ -69,7 +69,7 @@ public enum CoreMethods {
         case (.range(let r), "count"): return .number(r.size)
         case (.range(let r), "lowerBound"): return r.lower.map(Value.number) ?? .null
         case (.range(let r), "upperBound"): return r.upper.map(Value.number) ?? .null
-        case (.range(let r), "first"): return r.count > 0 ? r.lower.map(Value.number) ?? .null : .null
+        case (.range(let r), "first"): return r.size > 0 ? r.lower.map(Value.number) ?? .null : .null
         case (.range(let r), "last"): return r.size > 0 ? r.lower.map { .number($0 + r.size - 1) } ?? .null : .null
         default: return nil
         }

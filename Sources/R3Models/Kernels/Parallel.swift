@@ -4,7 +4,7 @@ import Foundation
 import R3Tensor
 
 /// The thread count of the model kernels. R3 does its own splitting: OpenBLAS always runs on one
-/// thread inside `concurrentPerform` workers (matrix products split by rows, attention by
+/// thread inside the kernel workers (`WorkerPool`; matrix products split by rows, attention by
 /// (sequence, head)), so no BLAS thread pool spins against the workers. Work is split into fixed
 /// contiguous ranges and reductions run in a fixed order: the same count gives the same numbers.
 public enum ModelThreads {
@@ -36,13 +36,10 @@ func parallelRanges(_ n: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>, In
         body(0..<n, 0)
         return
     }
-    withoutActuallyEscaping(body) { b in
-        // The workers touch disjoint ranges of raw buffers; the kernels are written for that.
-        let run = unsafeBitCast(b, to: (@Sendable (Range<Int>, Int) -> Void).self)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let lo = n * w / workers, hi = n * (w + 1) / workers
-            if lo < hi { run(lo..<hi, w) }
-        }
+    // The workers touch disjoint ranges of raw buffers; the kernels are written for that.
+    WorkerPool.shared.run(parts: workers) { w in
+        let lo = n * w / workers, hi = n * (w + 1) / workers
+        if lo < hi { body(lo..<hi, w) }
     }
 }
 

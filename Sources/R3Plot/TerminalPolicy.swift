@@ -143,7 +143,7 @@ public enum TerminalPolicy {
 }
 
 /// Seconds on a monotonic clock (for rates and throttling).
-public func monotonicSeconds() -> Double {
+@Sendable public func monotonicSeconds() -> Double {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9

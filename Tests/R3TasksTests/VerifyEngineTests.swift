@@ -111,7 +111,7 @@ final class VerifyEngineTests: XCTestCase {
         }
         let inURL = dir.appendingPathComponent("in.jsonl"), outURL = dir.appendingPathComponent("out.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: inURL)
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: outURL.path, contents: nil))
         let input = try FileHandle(forReadingFrom: inURL), output = try FileHandle(forWritingTo: outURL)
         let summary = try VerifyEngine(kind: .countdown).run(inputFileDescriptor: input.fileDescriptor, outputFileDescriptor: output.fileDescriptor)
         try input.close()

@@ -31,9 +31,9 @@ enum AtomicFolder {
         let entries = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
         let foreign = entries.filter { name in
             var entryIsDirectory: ObjCBool = false
-            fm.fileExists(atPath: destination.appendingPathComponent(name).path, isDirectory: &entryIsDirectory)
+            let exists = fm.fileExists(atPath: destination.appendingPathComponent(name).path, isDirectory: &entryIsDirectory)
             let shard = name.hasPrefix("model-") && name.hasSuffix(".safetensors")
-            return entryIsDirectory.boolValue || !(modelFolderFiles.contains(name) || shard)
+            return (exists && entryIsDirectory.boolValue) || !(modelFolderFiles.contains(name) || shard)
         }.sorted()
         guard foreign.isEmpty else {
             let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")

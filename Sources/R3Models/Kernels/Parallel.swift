@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 import R3Tensor
 
@@ -13,16 +12,10 @@ public enum ModelThreads {
     /// active processor count).
     public static var count: Int {
         get {
-            if _count == 0 {
-                _count = TensorThreads.defaultCount
-                openblas_set_num_threads(1)
-            }
+            if _count == 0 { _count = TensorThreads.defaultCount }
             return _count
         }
-        set {
-            _count = max(1, newValue)
-            openblas_set_num_threads(1)
-        }
+        set { _count = max(1, newValue) }
     }
 }
 
@@ -30,6 +23,8 @@ public enum ModelThreads {
 /// Fewer workers are used when a worker would get fewer than `minimumPerWorker` items.
 @inline(__always)
 func parallelRanges(_ n: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>, Int) -> Void) {
+    // the kernels' OpenBLAS calls all run in here, on one OpenBLAS thread each
+    BLASThreads.use(1)
     let workers = min(ModelThreads.count, max(1, n / max(minimumPerWorker, 1)))
     if workers <= 1 || n <= 1 {
         body(0..<n, 0)

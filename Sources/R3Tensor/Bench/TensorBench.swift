@@ -15,7 +15,7 @@ import Foundation
 public enum TensorBench {
     /// Runs every case; `quick` uses smaller shapes (for smoke tests).
     public static func run(seconds: Double = 0.5, quick: Bool = false) throws -> [String] {
-        var lines = ["name=setup threads=\(TensorThreads.count) openblas_threads=\(openblas_get_num_threads())"]
+        var lines = ["name=setup threads=\(TensorThreads.count) openblas_threads=\(TensorThreads.count)"]
         let big = quick ? 512 : 4096
         let mats: [(String, Int, Int, Int, Bool, Bool)] = [
             ("matmul_512", 512, 512, 512, false, false),

@@ -25,19 +25,12 @@ public enum TensorThreads {
         return Swift.min(256, Swift.max(1, env ?? ProcessInfo.processInfo.activeProcessorCount))
     }()
 
-    private static let value: Locked<Int> = {
-        openblas_set_num_threads(Int32(defaultCount))
-        return Locked(defaultCount)
-    }()
+    private static let value = Locked(defaultCount)
 
-    /// The thread count (clamped to 1...256). Setting it also sets OpenBLAS's thread count.
+    /// The thread count (clamped to 1...256); R3Tensor's matrix products run OpenBLAS on this many.
     public static var count: Int {
         get { value.current }
-        set {
-            let n = Swift.min(256, Swift.max(1, newValue))
-            value.current = n
-            openblas_set_num_threads(Int32(n))
-        }
+        set { value.current = Swift.min(256, Swift.max(1, newValue)) }
     }
 
     /// Runs `body` with the thread count set to `n`, then restores the previous count.
@@ -47,6 +40,22 @@ public enum TensorThreads {
         defer { count = saved }
         return try body()
     }
+}
+
+/// OpenBLAS's thread count is one setting for the whole process, and it has two users: R3Tensor's
+/// products run on `TensorThreads.count` OpenBLAS threads, while the model kernels (R3Models) call
+/// OpenBLAS from their own workers and need it on one. Each sets the count it needs right before it
+/// calls OpenBLAS, so neither inherits the other's: a model run does not leave tensor products on one
+/// thread, and a tensor product does not leave OpenBLAS threads running inside the model's workers.
+public enum BLASThreads {
+    /// Sets OpenBLAS's thread count to `n` unless it is already `n` (then this is one read).
+    @inline(__always)
+    public static func use(_ n: Int) {
+        if openblas_get_num_threads() != Int32(n) { openblas_set_num_threads(Int32(n)) }
+    }
+
+    /// OpenBLAS's current thread count.
+    public static var current: Int { Int(openblas_get_num_threads()) }
 }
 
 /// The largest tensor R3Tensor will allocate, so that a typo like `zeros([1000000, 1000000])` fails

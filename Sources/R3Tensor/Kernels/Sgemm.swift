@@ -14,6 +14,7 @@ extension Kernels {
             for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
             return
         }
+        BLASThreads.use(TensorThreads.count)
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)), beta, c, Int32(max(ldc, 1)))
     }
@@ -28,6 +29,7 @@ extension Kernels {
         let pa = SendablePointer(a), pb = SendablePointer(b), pc = SendablePointer(c)
         let small = m * n * k <= 64 * 64 * 64
         let threads = TensorThreads.count
+        BLASThreads.use(threads)
         if batch > 1 && small && threads > 1 && batch * m * n * k >= 4 * Parallel.minParallelWork {
             let parts = min(threads, batch)
             DispatchQueue.concurrentPerform(iterations: parts) { w in

@@ -15,7 +15,8 @@ import Foundation
 public enum TensorBench {
     /// Runs every case; `quick` uses smaller shapes (for smoke tests).
     public static func run(seconds: Double = 0.5, quick: Bool = false) throws -> [String] {
-        var lines = ["name=setup threads=\(TensorThreads.count) openblas_threads=\(TensorThreads.count)"]
+        BLASThreads.use(TensorThreads.count)
+        var lines = ["name=setup threads=\(TensorThreads.count) openblas_threads=\(BLASThreads.current)"]
         let big = quick ? 512 : 4096
         let mats: [(String, Int, Int, Int, Bool, Bool)] = [
             ("matmul_512", 512, 512, 512, false, false),
